@@ -1,0 +1,307 @@
+package io.modelprint;
+
+import io.modelprint.stats.NullDistribution;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The front door: was this suspect derived from my model?
+ *
+ * <p>One call does everything: {@link #verify(Model, Model)}. For many suspects, fingerprint the
+ * victim once with {@link #fingerprint(Model)}, store the {@link VictimFingerprint}, and call
+ * {@link #verify(VictimFingerprint, Model)} for each suspect; the victim is not needed again.
+ *
+ * <p>The threshold comes from, in order: a value given with {@link Builder#threshold(double)};
+ * independent reference models given with {@link Builder#references(List)} (at least two: the
+ * threshold is set for {@link Builder#targetFalsePositiveRate(double)} and each verdict gets a
+ * p-value); otherwise the scheme's documented default, measured on the Fashion-MNIST benchmark.
+ *
+ * <pre>{@code
+ * FingerprintVerifier verifier = FingerprintVerifier.sacM()
+ *         .ownerData(testImages)           // the owner's labelled samples
+ *         .references(independentA, independentB)
+ *         .build();
+ * Verdict v = verifier.verify(victim, suspect);
+ * System.out.println(v.explanation());
+ *
+ * VictimFingerprint fp = verifier.fingerprint(victim);    // once
+ * Verdict later = verifier.verify(fp, anotherSuspect);   // many times
+ * }</pre>
+ */
+public final class FingerprintVerifier {
+
+    /** The false-positive rate thresholds are set for when references are given: 5%. */
+    public static final double DEFAULT_TARGET_FPR = 0.05;
+
+    /** The seed used when none is given: 3, the seed of SAC's reference code. */
+    public static final long DEFAULT_SEED = 3;
+
+    /** The scheme {@link #defaults()} uses. */
+    public static final String DEFAULT_SCHEME = "sac-m";
+
+    private static final Logger LOG = LoggerFactory.getLogger(FingerprintVerifier.class);
+
+    private final FingerprintScheme<?> scheme;
+    private final LabeledImages ownerData;
+    private final long seed;
+    private final List<Model> references;
+    private final double targetFpr;
+    private final Threshold userThreshold;
+    private final ProgressListener progress;
+    private final boolean allowDifferentClassCounts;
+
+    private FingerprintVerifier(Builder b) {
+        this.scheme = b.scheme;
+        this.ownerData = b.ownerData;
+        this.seed = b.seed;
+        this.references = List.copyOf(b.references);
+        this.targetFpr = b.targetFpr;
+        this.userThreshold = b.userThreshold;
+        this.progress = b.progress;
+        this.allowDifferentClassCounts = b.allowDifferentClassCounts;
+    }
+
+    /** A builder for the default scheme ({@value #DEFAULT_SCHEME}) with its default parameters. */
+    public static Builder defaults() {
+        return using(Schemes.create(DEFAULT_SCHEME));
+    }
+
+    /** A builder for SAC-m (CutMix queries, correlation fingerprint) with its default parameters. */
+    public static Builder sacM() {
+        return using(Schemes.create("sac-m"));
+    }
+
+    /** A builder for the scheme called {@code name} with its default parameters. */
+    public static Builder using(String name) {
+        return using(Schemes.create(name));
+    }
+
+    /** A builder for {@code scheme}. */
+    public static Builder using(FingerprintScheme<?> scheme) {
+        return new Builder(Objects.requireNonNull(scheme, "scheme"));
+    }
+
+    /** A builder for the scheme and parameters a stored fingerprint was made with. */
+    public static Builder forFingerprint(VictimFingerprint fingerprint) {
+        return using(Schemes.create(fingerprint.scheme(), fingerprint.provenance().parameters()));
+    }
+
+    /** The scheme this verifier runs. */
+    public FingerprintScheme<?> scheme() {
+        return scheme;
+    }
+
+    /**
+     * Builds the query set from the owner data, queries the victim and every reference model, and
+     * keeps their answers.
+     *
+     * @throws IllegalStateException    if no owner data was given
+     * @throws IllegalArgumentException if the data cannot give the query set, or a reference
+     *                                  solves another task
+     */
+    public VictimFingerprint fingerprint(Model victim) {
+        Objects.requireNonNull(victim, "victim");
+        if (ownerData == null) {
+            throw new IllegalStateException("fingerprinting a victim needs owner data to draw queries from: "
+                    + "call ownerData(...) on the builder");
+        }
+        long t0 = System.nanoTime();
+        QuerySet queries = scheme.queryBuilder().build(victim, ownerData, seed, progress);
+        long t1 = System.nanoTime();
+        progress.onProgress("fingerprinting victim", 0, 1 + references.size());
+        Predictions victimAnswers = victim.predict(queries.inputs());
+        List<VictimFingerprint.ReferenceAnswers> refs = new ArrayList<>();
+        for (int i = 0; i < references.size(); i++) {
+            Model r = references.get(i);
+            progress.onProgress("fingerprinting victim", 1 + i, 1 + references.size());
+            checkSameTask(victim.name(), victim.numClasses(), r, "reference");
+            refs.add(new VictimFingerprint.ReferenceAnswers(r.name(), r.predict(queries.inputs())));
+        }
+        progress.onProgress("fingerprinting victim", 1 + references.size(), 1 + references.size());
+        long t2 = System.nanoTime();
+        Provenance prov = new Provenance(scheme.name(), scheme.parameters(), seed, queries.sha256(), victim.name(),
+                LibraryVersion.get(), Instant.now());
+        LOG.debug("fingerprinted {} with {} on {} queries and {} references", victim.name(), scheme.name(),
+                queries.size(), refs.size());
+        return new VictimFingerprint(prov, queries, victimAnswers, refs, Duration.ofNanos(t1 - t0),
+                Duration.ofNanos(t2 - t1));
+    }
+
+    /**
+     * Fingerprints {@code victim} and verifies {@code suspect} against it. To check several
+     * suspects, call {@link #fingerprint(Model)} once and {@link #verify(VictimFingerprint, Model)}
+     * for each, which builds the query set only once.
+     */
+    public Verdict verify(Model victim, Model suspect) {
+        return verify(fingerprint(victim), suspect);
+    }
+
+    /**
+     * Verifies {@code suspect} against a victim fingerprint: sends it the query images, compares
+     * its fingerprint with the victim's, and decides.
+     *
+     * @throws IllegalArgumentException if the fingerprint was made by another scheme or other
+     *                                  parameters, or the suspect solves another task
+     */
+    public Verdict verify(VictimFingerprint fingerprint, Model suspect) {
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        Objects.requireNonNull(suspect, "suspect");
+        checkScheme(fingerprint);
+        if (!allowDifferentClassCounts) {
+            checkSameTask(fingerprint.provenance().victim(), fingerprint.numClasses(), suspect, "suspect");
+        }
+        long t0 = System.nanoTime();
+        long before = suspect.queryCount();
+        Predictions suspectAnswers = suspect.predict(fingerprint.querySet().inputs());
+        long queries = suspect.queryCount() - before;
+        long t1 = System.nanoTime();
+        Verdict v = decide(fingerprint, suspect.name(), suspectAnswers, queries, Duration.ofNanos(t1 - t0));
+        LOG.debug("{} vs {}: {}", fingerprint.provenance().victim(), suspect.name(), v.explanation());
+        return v;
+    }
+
+    private Verdict decide(VictimFingerprint fp, String suspectName, Predictions suspectAnswers, long queries,
+                           Duration suspectTime) {
+        long t0 = System.nanoTime();
+        List<OutputKind> kinds = new ArrayList<>();
+        kinds.add(fp.victimAnswers().kind());
+        kinds.add(suspectAnswers.kind());
+        fp.references().forEach(r -> kinds.add(r.answers().kind()));
+        OutputKind rep = scheme.representationFor(kinds.toArray(OutputKind[]::new));
+        double distance = scheme.distance(fp.victimAnswers(), suspectAnswers, rep);
+
+        Threshold threshold;
+        double pValue = Double.NaN;
+        int refCount = 0;
+        int closer = -1;
+        if (fp.references().size() >= NullDistribution.MIN_REFERENCES) {
+            double[] refDistances = fp.references().stream()
+                    .mapToDouble(r -> scheme.distance(fp.victimAnswers(), r.answers(), rep)).toArray();
+            NullDistribution nul = NullDistribution.of(refDistances);
+            threshold = nul.threshold(targetFpr);
+            pValue = nul.pValue(distance);
+            refCount = nul.size();
+            closer = nul.countAtOrBelow(distance);
+        } else {
+            if (fp.references().size() == 1) {
+                LOG.warn("one reference model cannot calibrate a threshold (at least {} are needed); "
+                        + "using the scheme's default", NullDistribution.MIN_REFERENCES);
+            }
+            threshold = scheme.defaultThreshold(rep);
+        }
+        if (userThreshold != null) {
+            threshold = userThreshold;
+        }
+        long t1 = System.nanoTime();
+        return new Verdict(suspectName, scheme.name(), rep, distance, threshold, threshold.isStolen(distance), pValue,
+                refCount, closer, queries, new Verdict.Costs(fp.querySetBuildTime(), fp.fingerprintTime(), suspectTime,
+                Duration.ofNanos(t1 - t0)));
+    }
+
+    private void checkScheme(VictimFingerprint fp) {
+        if (!fp.scheme().equals(scheme.name())) {
+            throw new IllegalArgumentException("this fingerprint was made by scheme " + fp.scheme()
+                    + " but this verifier runs " + scheme.name()
+                    + ": build the verifier with FingerprintVerifier.forFingerprint(fingerprint)");
+        }
+        if (!fp.provenance().parameters().equals(scheme.parameters())) {
+            throw new IllegalArgumentException("this fingerprint was made with " + fp.scheme() + " parameters "
+                    + fp.provenance().parameters() + " but this verifier uses " + scheme.parameters()
+                    + ": build the verifier with FingerprintVerifier.forFingerprint(fingerprint)");
+        }
+    }
+
+    private static void checkSameTask(String victimName, int victimClasses, Model other, String role) {
+        if (other.numClasses() != victimClasses) {
+            throw new IllegalArgumentException(role + " " + other.name() + " answers " + other.numClasses()
+                    + " classes, victim " + victimName + " " + victimClasses
+                    + ": the two models do not solve the same task"
+                    + (role.equals("suspect") ? " (for a suspect transferred to another task, build the verifier "
+                    + "with allowDifferentClassCounts(true))" : ""));
+        }
+    }
+
+    /**
+     * Configures a {@link FingerprintVerifier}. Only the scheme is required; owner data is
+     * required to fingerprint a victim, not to verify against a stored fingerprint.
+     */
+    public static final class Builder {
+        private final FingerprintScheme<?> scheme;
+        private LabeledImages ownerData;
+        private long seed = DEFAULT_SEED;
+        private final List<Model> references = new ArrayList<>();
+        private double targetFpr = DEFAULT_TARGET_FPR;
+        private Threshold userThreshold;
+        private ProgressListener progress = ProgressListener.NONE;
+        private boolean allowDifferentClassCounts;
+
+        private Builder(FingerprintScheme<?> scheme) {
+            this.scheme = scheme;
+        }
+
+        /** The owner's labelled samples that queries are drawn from (test data the victim was not trained on). */
+        public Builder ownerData(LabeledImages data) {
+            this.ownerData = Objects.requireNonNull(data, "ownerData");
+            return this;
+        }
+
+        /** The seed of the query set; the same seed gives the same query set and fingerprint. Default 3. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Independent models, trained without the victim, that calibrate the threshold. */
+        public Builder references(Model... models) {
+            return references(List.of(models));
+        }
+
+        /** Independent models, trained without the victim, that calibrate the threshold. */
+        public Builder references(List<? extends Model> models) {
+            for (Model m : models) {
+                references.add(Objects.requireNonNull(m, "reference model"));
+            }
+            return this;
+        }
+
+        /** The false-positive rate reference-calibrated thresholds aim at; default 0.05. */
+        public Builder targetFalsePositiveRate(double fpr) {
+            if (!(fpr > 0 && fpr < 1)) {
+                throw new IllegalArgumentException("target false-positive rate must be in (0, 1), got " + fpr);
+            }
+            this.targetFpr = fpr;
+            return this;
+        }
+
+        /** A fixed threshold, overriding references and defaults. */
+        public Builder threshold(double value) {
+            this.userThreshold = Threshold.user(value);
+            return this;
+        }
+
+        /** Receives progress of query-set building and fingerprinting. */
+        public Builder progress(ProgressListener listener) {
+            this.progress = Objects.requireNonNull(listener, "progress");
+            return this;
+        }
+
+        /**
+         * Accepts suspects with another class count than the victim (a model transferred to a new
+         * task). Only schemes that compare correlations, not labels, make sense then.
+         */
+        public Builder allowDifferentClassCounts(boolean allow) {
+            this.allowDifferentClassCounts = allow;
+            return this;
+        }
+
+        /** The verifier. */
+        public FingerprintVerifier build() {
+            return new FingerprintVerifier(this);
+        }
+    }
+}

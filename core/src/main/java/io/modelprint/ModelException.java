@@ -1,0 +1,22 @@
+package io.modelprint;
+
+/**
+ * A model failed to answer, or answered something that cannot be used: NaN outputs, the wrong
+ * number of rows or classes, a remote API that timed out or sent garbage.
+ *
+ * <p>The message names the model, what was expected and what came back.
+ */
+public class ModelException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** A failure with a message that says what went wrong and what to do. */
+    public ModelException(String message) {
+        super(message);
+    }
+
+    /** A failure caused by {@code cause}. */
+    public ModelException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,57 @@
+package io.modelprint;
+
+import java.util.function.Function;
+
+/**
+ * Factories for models made from functions, and views of a model that reveal less, as a
+ * restrictive prediction API would.
+ *
+ * <pre>{@code
+ * Model m = Models.of("f", shape, 10, OutputKind.LOGITS, batch -> Predictions.ofScores(OutputKind.LOGITS, f(batch)));
+ * Model api = Models.probabilitiesOnly(m);   // answers softmax(logits)
+ * Model hard = Models.labelsOnly(m);         // answers top-1 labels
+ * }</pre>
+ */
+public final class Models {
+
+    private Models() {
+    }
+
+    /** A model backed by a function from a batch to its answers. */
+    public static Model of(String name, ImageShape shape, int numClasses, OutputKind kind,
+                           Function<ImageBatch, Predictions> answer) {
+        if (answer == null) {
+            throw new IllegalArgumentException("model " + name + ": the answer function is null");
+        }
+        return new AbstractModel(name, shape, numClasses, kind) {
+            @Override
+            protected Predictions answer(ImageBatch batch) {
+                return answer.apply(batch);
+            }
+        };
+    }
+
+    /**
+     * {@code model} behind an API that returns probabilities: softmax of its logits, or its own
+     * probabilities.
+     *
+     * @throws IllegalArgumentException if {@code model} answers labels only
+     */
+    public static Model probabilitiesOnly(Model model) {
+        if (!model.outputKind().hasScores()) {
+            throw new IllegalArgumentException("model " + model.name()
+                    + " answers labels only: probabilities cannot be recovered from labels");
+        }
+        return of(model.name(), model.inputShape(), model.numClasses(), OutputKind.PROBABILITIES,
+                batch -> model.predict(batch).toProbabilities());
+    }
+
+    /** {@code model} behind an API that returns only the top-1 label. */
+    public static Model labelsOnly(Model model) {
+        return of(model.name(), model.inputShape(), model.numClasses(), OutputKind.LABELS,
+                batch -> {
+                    Predictions p = model.predict(batch);
+                    return p.kind() == OutputKind.LABELS ? p : Predictions.ofLabels(p.labels(), p.numClasses());
+                });
+    }
+}

@@ -1,0 +1,29 @@
+package io.modelprint;
+
+/**
+ * Receives progress of long operations (building a query set, querying models, training), so
+ * that an application can show a progress bar or log. The library itself never prints.
+ *
+ * <p>Calls come from the thread doing the work; keep them cheap.
+ *
+ * <pre>{@code
+ * ProgressListener log = (task, done, total) -> LOG.info("{}: {}/{}", task, done, total);
+ * verifier.fingerprint(victim, log);
+ * }</pre>
+ */
+@FunctionalInterface
+public interface ProgressListener {
+
+    /** A listener that ignores everything. */
+    ProgressListener NONE = (task, done, total) -> { };
+
+    /**
+     * {@code done} of {@code total} units of {@code task} are finished. A task starts with
+     * {@code done == 0} and ends with {@code done == total}.
+     *
+     * @param task  what is being done, for example {@code "training victim"}
+     * @param done  units finished so far
+     * @param total units in all
+     */
+    void onProgress(String task, long done, long total);
+}

@@ -1,0 +1,25 @@
+package io.modelprint;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Where a victim fingerprint came from, so that a result can be reproduced and audited.
+ *
+ * @param scheme          the scheme's name
+ * @param parameters      the scheme's parameters
+ * @param seed            the seed the query set was built with
+ * @param querySetSha256  hash of the query images
+ * @param victim          the victim's name
+ * @param libraryVersion  the modelprint version that made it
+ * @param createdAt       when it was made
+ */
+public record Provenance(String scheme, Map<String, String> parameters, long seed, String querySetSha256,
+                         String victim, String libraryVersion, Instant createdAt) {
+
+    /** Freezes the parameters. */
+    public Provenance {
+        parameters = Map.copyOf(new TreeMap<>(parameters));
+    }
+}

@@ -1,0 +1,41 @@
+package io.modelprint;
+
+import java.util.Map;
+
+/**
+ * Chooses the inputs a fingerprint is read on: the first of a scheme's three parts.
+ *
+ * <p>SAC-m mixes owner samples with CutMix, SAC-w keeps samples the victim gets wrong, IPGuard
+ * moves samples to the victim's decision boundary. Builders are deterministic: the same victim,
+ * data and seed give the same query set.
+ *
+ * <pre>{@code
+ * QuerySetBuilder b = new CutMixQueries(CutMixQueries.Config.defaults());
+ * QuerySet q = b.build(victim, ownerData, 3);
+ * }</pre>
+ */
+public interface QuerySetBuilder {
+
+    /** A short name, such as {@code cutmix}. */
+    String name();
+
+    /** The builder's parameters by name, recorded in the query set's provenance. */
+    Map<String, String> parameters();
+
+    /**
+     * Builds a query set.
+     *
+     * @param victim    the owner's model (some builders only check its input shape)
+     * @param ownerData labelled owner samples to draw from
+     * @param seed      the seed; the same seed gives the same query set
+     * @param progress  receives progress of long builds
+     * @throws IllegalArgumentException if the data cannot give the queries asked for; the message
+     *                                  says how many were found and how many were asked
+     */
+    QuerySet build(Model victim, LabeledImages ownerData, long seed, ProgressListener progress);
+
+    /** {@link #build(Model, LabeledImages, long, ProgressListener)} without progress reports. */
+    default QuerySet build(Model victim, LabeledImages ownerData, long seed) {
+        return build(victim, ownerData, seed, ProgressListener.NONE);
+    }
+}

@@ -1,0 +1,51 @@
+package io.modelprint;
+
+/**
+ * The distance below which a suspect is judged stolen, and where that number came from.
+ *
+ * <p>A distance alone does not tell a user what to do; a threshold with its source and its
+ * false-positive estimate does.
+ *
+ * <pre>{@code
+ * Threshold t = Threshold.user(0.05);
+ * boolean stolen = t.isStolen(0.012);  // true
+ * }</pre>
+ *
+ * @param value        stolen when the distance is strictly below this
+ * @param source       where the value came from
+ * @param targetFpr    the false-positive rate it was chosen for, or NaN if none
+ * @param description  one sentence a user can read: how it was set, from what evidence
+ */
+public record Threshold(double value, Source source, double targetFpr, String description) {
+
+    /** Where a threshold came from. */
+    public enum Source {
+        /** Set from the distances of independent reference models the user supplied. */
+        REFERENCE_MODELS,
+        /** The scheme's documented default, measured on the Fashion-MNIST benchmark. */
+        MEASURED_DEFAULT,
+        /** Given by the user. */
+        USER
+    }
+
+    /** Validates the value. */
+    public Threshold {
+        if (!Double.isFinite(value) || value < 0) {
+            throw new IllegalArgumentException("a threshold must be a finite distance >= 0, got " + value);
+        }
+        if (source == null) {
+            throw new IllegalArgumentException("a threshold must say where it came from");
+        }
+        description = description == null ? "" : description;
+    }
+
+    /** A threshold chosen by the user. */
+    public static Threshold user(double value) {
+        return new Threshold(value, Source.USER, Double.NaN, "set by the user");
+    }
+
+    /** Whether a suspect at {@code distance} is judged stolen: {@code distance < value}. */
+    public boolean isStolen(double distance) {
+        return distance < value;
+    }
+}

@@ -1,0 +1,72 @@
+package io.modelprint.kernel;
+
+/**
+ * The numeric steps of correlation fingerprints, behind one small service interface so that
+ * they can run in plain Java, on ND4J's CPU backend or on ND4J's CUDA backend.
+ *
+ * <p>Implementations are found with {@link java.util.ServiceLoader}: a jar lists its class in
+ * {@code META-INF/services/io.modelprint.kernel.KernelBackend}, and {@link Kernels#backend()}
+ * picks the available one with the highest {@link #priority()}. {@link JavaKernels}, in core, is
+ * always present and is the oracle every other backend is tested against.
+ *
+ * <p>Every method accumulates in {@code double}: float sums over {@code N^2} entries drift in
+ * the fourth digit at N = 2000. Implementations must be thread-safe.
+ *
+ * <pre>{@code
+ * KernelBackend k = Kernels.backend();
+ * Matrix c = k.correlationMatrix(outputs, CorrelationFunction.cosine());
+ * double d = k.meanAbsoluteDifference(c, otherC);
+ * }</pre>
+ */
+public interface KernelBackend {
+
+    /** A short unique name, such as {@code java} or {@code nd4j-cpu}; used to force a backend. */
+    String name();
+
+    /**
+     * Higher wins when several backends are on the class path. core's plain-Java backend has
+     * priority 0.
+     */
+    int priority();
+
+    /**
+     * Whether this backend can run here (its native libraries load, say). Unavailable backends
+     * are skipped, with the reason logged, instead of failing the caller.
+     */
+    default boolean isAvailable() {
+        return true;
+    }
+
+    /**
+     * Each row divided by its L2 norm. A row of zeros stays zeros (its norm is treated as 1), so
+     * its correlation with every other row is that of a dot product of 0.
+     */
+    Matrix normalizeRows(Matrix outputs);
+
+    /**
+     * The {@code N x N} correlation matrix of the rows of {@code outputs} ({@code N x C}, not yet
+     * normalised): entry {@code (i, j)} is {@code f(<u_i, u_j>)} with {@code u} the unit rows.
+     */
+    Matrix correlationMatrix(Matrix outputs, CorrelationFunction f);
+
+    /**
+     * {@code (1 / (R * C)) * sum |a_ij - b_ij|} over all entries, diagonal included: SAC's
+     * distance between two correlation matrices.
+     *
+     * @throws IllegalArgumentException if the shapes differ
+     */
+    double meanAbsoluteDifference(Matrix a, Matrix b);
+
+    /**
+     * The SAC distance between two models straight from their outputs on the same queries:
+     * {@code meanAbsoluteDifference(correlationMatrix(a, f), correlationMatrix(b, f))}.
+     * Backends override this to avoid materialising the two {@code N x N} matrices.
+     *
+     * @param outputsA {@code N x C1} outputs of one model
+     * @param outputsB {@code N x C2} outputs of the other on the same queries, in the same order
+     */
+    default double fusedDistance(Matrix outputsA, Matrix outputsB, CorrelationFunction f) {
+        KernelChecks.sameRowCount(outputsA, outputsB);
+        return meanAbsoluteDifference(correlationMatrix(outputsA, f), correlationMatrix(outputsB, f));
+    }
+}
