@@ -175,7 +175,7 @@ public final class FingerprintVerifier {
         OutputKind rep = scheme.representationFor(kinds.toArray(OutputKind[]::new));
         double distance = scheme.distance(fp.victimAnswers(), suspectAnswers, rep);
 
-        Threshold threshold;
+        Threshold threshold = userThreshold;
         double pValue = Double.NaN;
         int refCount = 0;
         int closer = -1;
@@ -183,19 +183,18 @@ public final class FingerprintVerifier {
             double[] refDistances = fp.references().stream()
                     .mapToDouble(r -> scheme.distance(fp.victimAnswers(), r.answers(), rep)).toArray();
             NullDistribution nul = NullDistribution.of(refDistances);
-            threshold = nul.threshold(targetFpr);
+            if (threshold == null) {
+                threshold = nul.threshold(targetFpr);
+            }
             pValue = nul.pValue(distance);
             refCount = nul.size();
             closer = nul.countAtOrBelow(distance);
-        } else {
+        } else if (threshold == null) {
             if (fp.references().size() == 1) {
                 LOG.warn("one reference model cannot calibrate a threshold (at least {} are needed); "
                         + "using the scheme's default", NullDistribution.MIN_REFERENCES);
             }
             threshold = scheme.defaultThreshold(rep);
-        }
-        if (userThreshold != null) {
-            threshold = userThreshold;
         }
         long t1 = System.nanoTime();
         return new Verdict(suspectName, scheme.name(), rep, distance, threshold, threshold.isStolen(distance), pValue,

@@ -45,6 +45,22 @@ public record Matrix(int rows, int cols, float[] data) {
         return new Matrix(rows, cols, new float[Math.multiplyExact(rows, cols)]);
     }
 
+    /**
+     * One row per label: 1 at the label's column, 0 elsewhere.
+     *
+     * @throws IllegalArgumentException if a label is outside {@code [0, numClasses)}
+     */
+    public static Matrix oneHot(int[] labels, int numClasses) {
+        float[] d = new float[Math.multiplyExact(labels.length, numClasses)];
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= numClasses) {
+                throw new IllegalArgumentException("label " + labels[i] + " at " + i + " is outside [0, " + numClasses + ")");
+            }
+            d[i * numClasses + labels[i]] = 1f;
+        }
+        return new Matrix(labels.length, numClasses, d);
+    }
+
     /** Copies a rectangular {@code double[][]} (handy in tests and adapters). */
     public static Matrix fromRows(double[][] rows) {
         if (rows.length == 0) {

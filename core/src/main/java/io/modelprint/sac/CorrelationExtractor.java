@@ -64,18 +64,9 @@ public record CorrelationExtractor(String scheme, OutputKind representation, Cor
                 return answers.kind() == OutputKind.LOGITS
                         ? answers.toProbabilities(temperature).scores() : answers.scores();
             case LABELS:
-                return oneHot(answers.labels(), answers.numClasses());
+                return Matrix.oneHot(answers.labels(), answers.numClasses());
             default:
                 throw new AssertionError(representation);
         }
-    }
-
-    /** One row per label, 1 at the label and 0 elsewhere. */
-    public static Matrix oneHot(int[] labels, int numClasses) {
-        float[] d = new float[labels.length * numClasses];
-        for (int i = 0; i < labels.length; i++) {
-            d[i * numClasses + labels[i]] = 1f;
-        }
-        return Matrix.of(labels.length, numClasses, d);
     }
 }

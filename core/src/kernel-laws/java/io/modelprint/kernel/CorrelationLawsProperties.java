@@ -1,0 +1,171 @@
+package io.modelprint.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The laws of the correlation matrix and of SAC's distance, stated for every kernel backend on
+ * the class path (here: plain Java; with modelprint-nd4j, ND4J too).
+ */
+class CorrelationLawsProperties {
+
+    private static final double EPS = 1e-5;
+
+    @Provide
+    Arbitrary<KernelBackend> backends() {
+        return Arbitraries.of(Kernels.available());
+    }
+
+    @Provide
+    Arbitrary<CorrelationFunction> functions() {
+        return Arbitraries.of(List.of(CorrelationFunction.cosine(), CorrelationFunction.gaussian(1.0),
+                CorrelationFunction.gaussian(0.3)));
+    }
+
+    @Provide
+    Arbitrary<Matrix[]> triples() {
+        return MatrixArbitraries.triples();
+    }
+
+    @Provide
+    Arbitrary<Matrix[]> labelPairs() {
+        return MatrixArbitraries.labelPairs();
+    }
+
+    @Property
+    void correlationMatrixIsSymmetricBoundedWithFixedDiagonal(@ForAll("backends") KernelBackend k,
+            @ForAll("triples") Matrix[] m, @ForAll("functions") CorrelationFunction f) {
+        Matrix c = k.correlationMatrix(m[0], f);
+        int n = m[0].rows();
+        assertEquals(n, c.rows());
+        assertEquals(n, c.cols());
+        for (int i = 0; i < n; i++) {
+            assertEquals(f.diagonal(), c.get(i, i), EPS, "diagonal");
+            for (int j = 0; j < n; j++) {
+                assertEquals(c.get(i, j), c.get(j, i), EPS, "symmetry");
+                assertTrue(c.get(i, j) >= -EPS && c.get(i, j) <= 1 + EPS, "bounds: " + c.get(i, j));
+            }
+        }
+    }
+
+    @Property
+    void distanceToItselfIsZero(@ForAll("backends") KernelBackend k, @ForAll("triples") Matrix[] m,
+            @ForAll("functions") CorrelationFunction f) {
+        assertEquals(0.0, k.fusedDistance(m[0], m[0], f), EPS);
+    }
+
+    @Property
+    void distanceIsSymmetricNonNegativeAndAtMostOne(@ForAll("backends") KernelBackend k,
+            @ForAll("triples") Matrix[] m, @ForAll("functions") CorrelationFunction f) {
+        double ab = k.fusedDistance(m[0], m[1], f);
+        double ba = k.fusedDistance(m[1], m[0], f);
+        assertEquals(ab, ba, EPS);
+        assertTrue(ab >= 0 && ab <= 1 + EPS, "d = " + ab);
+    }
+
+    @Property
+    void triangleInequalityHolds(@ForAll("backends") KernelBackend k, @ForAll("triples") Matrix[] m,
+            @ForAll("functions") CorrelationFunction f) {
+        // the mean absolute difference is an L1 distance between the correlation matrices
+        double ab = k.fusedDistance(m[0], m[1], f);
+        double bc = k.fusedDistance(m[1], m[2], f);
+        double ac = k.fusedDistance(m[0], m[2], f);
+        assertTrue(ac <= ab + bc + EPS, ac + " > " + ab + " + " + bc);
+    }
+
+    @Property
+    void distanceIgnoresAPermutationOfQueriesAppliedToBoth(@ForAll("backends") KernelBackend k,
+            @ForAll("triples") Matrix[] m, @ForAll("functions") CorrelationFunction f, @ForAll long seed) {
+        int n = m[0].rows();
+        int[] perm = permutation(n, seed);
+        double before = k.fusedDistance(m[0], m[1], f);
+        double after = k.fusedDistance(m[0].selectRows(perm), m[1].selectRows(perm), f);
+        assertEquals(before, after, EPS);
+    }
+
+    @Property
+    void cosineCorrelationIgnoresPositiveRowScaling(@ForAll("backends") KernelBackend k,
+            @ForAll("triples") Matrix[] m, @ForAll("functions") CorrelationFunction f) {
+        Matrix a = m[0];
+        float[] scaled = a.data().clone();
+        for (int i = 0; i < a.rows(); i++) {
+            for (int j = 0; j < a.cols(); j++) {
+                scaled[i * a.cols() + j] *= 1 + i;
+            }
+        }
+        assertEquals(0.0, k.fusedDistance(a, Matrix.of(a.rows(), a.cols(), scaled), f), 1e-4);
+    }
+
+    @Property
+    void labelOnlyDistanceIsHalfTheShareOfPairsWhoseAgreementDiffers(@ForAll("backends") KernelBackend k,
+            @ForAll("labelPairs") Matrix[] m) {
+        int n = m[0].rows();
+        int[] a = labels(m[0]);
+        int[] b = labels(m[1]);
+        int differ = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if ((a[i] == a[j]) != (b[i] == b[j])) {
+                    differ++;
+                }
+            }
+        }
+        double expected = 0.5 * differ / ((double) n * n);
+        assertEquals(expected, k.fusedDistance(m[0], m[1], CorrelationFunction.cosine()), EPS);
+        assertEquals(expected, k.meanAbsoluteDifference(k.correlationMatrix(m[0], CorrelationFunction.cosine()),
+                k.correlationMatrix(m[1], CorrelationFunction.cosine())), EPS);
+    }
+
+    @Property
+    void everyBackendMatchesThePlainJavaOracle(@ForAll("backends") KernelBackend k, @ForAll("triples") Matrix[] m,
+            @ForAll("functions") CorrelationFunction f) {
+        KernelBackend oracle = new JavaKernels();
+        Matrix expected = oracle.correlationMatrix(m[0], f);
+        Matrix actual = k.correlationMatrix(m[0], f);
+        for (int i = 0; i < expected.data().length; i++) {
+            assertEquals(expected.data()[i], actual.data()[i], 1e-5, "entry " + i);
+        }
+        Matrix unitExpected = oracle.normalizeRows(m[1]);
+        Matrix unitActual = k.normalizeRows(m[1]);
+        for (int i = 0; i < unitExpected.data().length; i++) {
+            assertEquals(unitExpected.data()[i], unitActual.data()[i], 1e-6, "unit entry " + i);
+        }
+        assertEquals(oracle.fusedDistance(m[0], m[1], f), k.fusedDistance(m[0], m[1], f), 1e-6);
+        Matrix other = oracle.correlationMatrix(m[2], f);
+        assertEquals(oracle.meanAbsoluteDifference(expected, other), k.meanAbsoluteDifference(expected, other), 1e-9);
+    }
+
+    private static int[] labels(Matrix oneHot) {
+        int[] out = new int[oneHot.rows()];
+        for (int i = 0; i < oneHot.rows(); i++) {
+            for (int j = 0; j < oneHot.cols(); j++) {
+                if (oneHot.get(i, j) == 1f) {
+                    out[i] = j;
+                }
+            }
+        }
+        return out;
+    }
+
+    static int[] permutation(int n, long seed) {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+}

@@ -1,0 +1,182 @@
+package io.modelprint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.modelprint.kernel.Matrix;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FingerprintVerifierTest {
+
+    private static final LabeledImages OWNER = TestModels.data(300, 10, 42);
+    private static final Model VICTIM = TestModels.linear("victim", 10, 1, OutputKind.LOGITS);
+
+    private static FingerprintVerifier.Builder sacM(String... params) {
+        Map<String, String> p = new java.util.HashMap<>();
+        for (int i = 0; i < params.length; i += 2) {
+            p.put(params[i], params[i + 1]);
+        }
+        return FingerprintVerifier.using(Schemes.create("sac-m", p)).ownerData(OWNER);
+    }
+
+    private static List<Model> independents(int count, long firstSeed) {
+        List<Model> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            out.add(TestModels.linear("independent-" + i, 10, firstSeed + i, OutputKind.LOGITS));
+        }
+        return out;
+    }
+
+    @Test
+    void theVictimItselfIsAtDistanceZero() {
+        Verdict v = sacM().build().verify(VICTIM, VICTIM);
+        assertEquals(0.0, v.distance(), 1e-9);
+        assertTrue(v.stolen());
+        assertEquals(Threshold.Source.MEASURED_DEFAULT, v.threshold().source());
+        assertEquals(100, v.suspectQueries());
+    }
+
+    @Test
+    void referencesCalibrateTheThresholdAndGiveAPValue() {
+        FingerprintVerifier verifier = sacM("output", "logits").references(independents(8, 100)).build();
+        VictimFingerprint fp = verifier.fingerprint(VICTIM);
+        Model copy = TestModels.perturbed("copy", 10, 1, 0.05, 9, OutputKind.LOGITS);
+        Verdict stolen = verifier.verify(fp, copy);
+        Verdict independent = verifier.verify(fp, TestModels.linear("stranger", 10, 999, OutputKind.LOGITS));
+        assertTrue(stolen.stolen(), stolen.explanation());
+        assertFalse(independent.stolen(), independent.explanation());
+        assertEquals(Threshold.Source.REFERENCE_MODELS, stolen.threshold().source());
+        assertEquals(8, stolen.referenceCount());
+        assertEquals(0, stolen.closerReferences());
+        assertTrue(stolen.pValue() < 0.01, "p = " + stolen.pValue());
+        assertTrue(independent.pValue() > stolen.pValue());
+        assertTrue(stolen.explanation().contains("0 of 8 independent models came this close"), stolen.explanation());
+    }
+
+    @Test
+    void aUserThresholdOverridesTheDefault() {
+        Verdict v = sacM().threshold(0.0).build().verify(VICTIM, VICTIM);
+        assertFalse(v.stolen(), "distance 0 is not below threshold 0");
+        assertEquals(Threshold.Source.USER, v.threshold().source());
+    }
+
+    @Test
+    void sameSeedGivesTheSameFingerprint() {
+        FingerprintVerifier a = sacM("selection", "random").seed(5).build();
+        VictimFingerprint f1 = a.fingerprint(VICTIM);
+        VictimFingerprint f2 = a.fingerprint(VICTIM);
+        assertEquals(f1.querySet().sha256(), f2.querySet().sha256());
+        assertEquals(f1.victimAnswers(), f2.victimAnswers());
+        VictimFingerprint f3 = sacM("selection", "random").seed(6).build().fingerprint(VICTIM);
+        assertFalse(f1.querySet().sha256().equals(f3.querySet().sha256()));
+    }
+
+    @Test
+    void theRepresentationFollowsWhatTheSuspectCanGive() {
+        FingerprintVerifier verifier = sacM("output", "logits").build();
+        VictimFingerprint fp = verifier.fingerprint(VICTIM);
+        assertEquals(OutputKind.LOGITS, verifier.verify(fp, VICTIM).representation());
+        assertEquals(OutputKind.PROBABILITIES, verifier.verify(fp, Models.probabilitiesOnly(VICTIM)).representation());
+        Verdict labels = verifier.verify(fp, Models.labelsOnly(VICTIM));
+        assertEquals(OutputKind.LABELS, labels.representation());
+        assertEquals(0.0, labels.distance(), 1e-9);
+    }
+
+    @Test
+    void suspectsAreCountedAndCostsReported() {
+        Model suspect = TestModels.linear("s", 10, 3, OutputKind.PROBABILITIES);
+        Verdict v = sacM().build().verify(VICTIM, suspect);
+        assertEquals(100, v.suspectQueries());
+        assertEquals(100, suspect.queryCount());
+        assertFalse(v.costs().suspectFingerprint().isNegative());
+    }
+
+    @Test
+    void aSuspectWithAnotherImageShapeIsRejected() {
+        Model other = Models.of("rgb", new ImageShape(3, 8, 8), 10, OutputKind.LOGITS,
+                b -> Predictions.ofScores(OutputKind.LOGITS, Matrix.zeros(b.count(), 10)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> sacM().build().verify(VICTIM, other));
+        assertTrue(e.getMessage().contains("3x8x8") && e.getMessage().contains("1x8x8"), e.getMessage());
+    }
+
+    @Test
+    void aSuspectWithAnotherClassCountIsRejected() {
+        Model nine = TestModels.linear("nine", 9, 3, OutputKind.LOGITS);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> sacM().build().verify(VICTIM, nine));
+        assertTrue(e.getMessage().contains("answers 9 classes, victim victim 10"), e.getMessage());
+        // a transferred model may be checked on purpose
+        Verdict v = sacM().allowDifferentClassCounts(true).build().verify(VICTIM, nine);
+        assertTrue(v.distance() >= 0);
+    }
+
+    @Test
+    void nanOutputsAreReportedAsAModelFailure() {
+        Model broken = Models.of("broken", TestModels.SHAPE, 10, OutputKind.LOGITS, b -> {
+            float[] z = new float[b.count() * 10];
+            z[3] = Float.NaN;
+            return Predictions.ofScores(OutputKind.LOGITS, Matrix.of(b.count(), 10, z));
+        });
+        ModelException e = assertThrows(ModelException.class, () -> sacM().build().verify(VICTIM, broken));
+        assertTrue(e.getMessage().contains("broken") && e.getMessage().contains("NaN"), e.getMessage());
+    }
+
+    @Test
+    void aModelThatAnswersTheWrongNumberOfRowsIsRejected() {
+        Model shortAnswer = Models.of("short", TestModels.SHAPE, 10, OutputKind.LOGITS,
+                b -> Predictions.ofScores(OutputKind.LOGITS, Matrix.zeros(b.count() - 1, 10)));
+        ModelException e = assertThrows(ModelException.class, () -> sacM().build().verify(VICTIM, shortAnswer));
+        assertTrue(e.getMessage().contains("answered 99 rows for 100 images"), e.getMessage());
+    }
+
+    @Test
+    void emptyAndOneSampleQuerySetsAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> Schemes.create("sac-m", Map.of("queries", "1")));
+        ImageBatch one = OWNER.images().slice(0, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> QuerySet.of(one, "test", Map.of(), 0));
+        assertTrue(e.getMessage().contains("at least 2"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> VICTIM.predict(OWNER.images().slice(0, 0)));
+    }
+
+    @Test
+    void aFingerprintFromAnotherSchemeOrOtherParametersIsRejected() {
+        VictimFingerprint fp = sacM().build().fingerprint(VICTIM);
+        IllegalArgumentException params = assertThrows(IllegalArgumentException.class,
+                () -> sacM("queries", "50").build().verify(fp, VICTIM));
+        assertTrue(params.getMessage().contains("forFingerprint"), params.getMessage());
+        FingerprintScheme<?> sac = Schemes.create("sac-m");
+        FingerprintScheme<?> other = new FingerprintScheme<>("other", sac.parameters(), sac.queryBuilder(),
+                sac.extractors(), (io.modelprint.Verifier) sac.verifier(), sac.preferredRepresentation(),
+                sac.defaultThresholds());
+        IllegalArgumentException scheme = assertThrows(IllegalArgumentException.class,
+                () -> FingerprintVerifier.using(other).build().verify(fp, VICTIM));
+        assertTrue(scheme.getMessage().contains("made by scheme sac-m but this verifier runs other"),
+                scheme.getMessage());
+        // the stored fingerprint knows its scheme
+        assertEquals(0.0, FingerprintVerifier.forFingerprint(fp).build().verify(fp, VICTIM).distance(), 1e-9);
+    }
+
+    @Test
+    void fingerprintingWithoutOwnerDataSaysWhatIsMissing() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> FingerprintVerifier.sacM().build().fingerprint(VICTIM));
+        assertTrue(e.getMessage().contains("ownerData"), e.getMessage());
+    }
+
+    @Test
+    void unknownSchemesAndParametersAreNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Schemes.create("sac-x"));
+        assertTrue(e.getMessage().contains("sac-m"), e.getMessage());
+        IllegalArgumentException p = assertThrows(IllegalArgumentException.class,
+                () -> Schemes.create("sac-m", Map.of("querys", "5")));
+        assertTrue(p.getMessage().contains("querys") && p.getMessage().contains("queries"), p.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Schemes.create("sac-m", Map.of("queries", "many")));
+    }
+}

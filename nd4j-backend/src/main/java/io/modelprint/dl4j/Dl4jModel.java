@@ -1,0 +1,96 @@
+package io.modelprint.dl4j;
+
+import io.modelprint.AbstractModel;
+import io.modelprint.ImageBatch;
+import io.modelprint.ImageShape;
+import io.modelprint.OutputKind;
+import io.modelprint.Predictions;
+import io.modelprint.kernel.Matrix;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A DL4J {@link MultiLayerNetwork} or {@link ComputationGraph} as a {@link io.modelprint.Model}.
+ *
+ * <p>The network must end in one output layer (an {@code OutputLayer} or {@code LossLayer}) with
+ * a softmax or an identity activation. Logits are read from a twin of the network that shares its
+ * parameters but has an identity output activation, so they are exact, not {@code log(p)}.
+ * The adapter always reads the network's current parameters; keep training it and the model
+ * follows.
+ *
+ * <p>Images go in as {@code [N, C, H, W]}, or flattened to {@code [N, C*H*W]} when the first
+ * layer is a dense layer without a preprocessor.
+ *
+ * <pre>{@code
+ * Model victim = Dl4jModel.of("victim", network, new ImageShape(1, 28, 28));           // logits
+ * Model api = Dl4jModel.of("api", network, new ImageShape(1, 28, 28), OutputKind.PROBABILITIES);
+ * }</pre>
+ */
+public final class Dl4jModel extends AbstractModel {
+
+    private final Dl4jNetwork network;
+
+    private Dl4jModel(String name, Dl4jNetwork network, ImageShape shape, OutputKind kind) {
+        super(name, shape, network.numClasses(), kind);
+        if (kind == OutputKind.PROBABILITIES && !network.hasSoftmaxOutput()) {
+            throw new IllegalArgumentException("model " + name + " ends in a " + network.outputActivation()
+                    + " activation, not softmax: its outputs are not probabilities; use OutputKind.LOGITS");
+        }
+        this.network = network;
+    }
+
+    /** A network answering logits. */
+    public static Dl4jModel of(String name, MultiLayerNetwork network, ImageShape shape) {
+        return of(name, network, shape, OutputKind.LOGITS);
+    }
+
+    /** A network answering {@code kind}. */
+    public static Dl4jModel of(String name, MultiLayerNetwork network, ImageShape shape, OutputKind kind) {
+        return new Dl4jModel(name, Dl4jNetwork.of(network, shape), shape, kind);
+    }
+
+    /** A graph answering logits. */
+    public static Dl4jModel of(String name, ComputationGraph graph, ImageShape shape) {
+        return of(name, graph, shape, OutputKind.LOGITS);
+    }
+
+    /** A graph answering {@code kind}. */
+    public static Dl4jModel of(String name, ComputationGraph graph, ImageShape shape, OutputKind kind) {
+        return new Dl4jModel(name, Dl4jNetwork.of(graph, shape), shape, kind);
+    }
+
+    /** The same network answering another kind of output (sharing parameters and nothing else). */
+    public Dl4jModel as(OutputKind kind) {
+        return new Dl4jModel(name(), network, inputShape(), kind);
+    }
+
+    /** The wrapped network: a {@link MultiLayerNetwork} or a {@link ComputationGraph}. */
+    public Object network() {
+        return network.raw();
+    }
+
+    @Override
+    protected Predictions answer(ImageBatch batch) {
+        INDArray input = network.toInput(batch);
+        INDArray out;
+        synchronized (network) {
+            out = outputKind() == OutputKind.LOGITS ? network.logits(input) : network.probabilities(input);
+        }
+        Matrix scores = toMatrix(out);
+        if (outputKind() == OutputKind.LABELS) {
+            return Predictions.ofLabels(Predictions.ofScores(OutputKind.LOGITS, scores).labels(), numClasses());
+        }
+        return Predictions.ofScores(outputKind(), scores);
+    }
+
+    static Matrix toMatrix(INDArray out) {
+        INDArray f = out.castTo(DataType.FLOAT).dup('c');
+        return Matrix.of((int) f.rows(), (int) f.columns(), f.data().asFloat());
+    }
+
+    Dl4jNetwork handle() {
+        return network;
+    }
+}

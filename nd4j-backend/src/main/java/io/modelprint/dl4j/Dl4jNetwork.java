@@ -1,0 +1,228 @@
+package io.modelprint.dl4j;
+
+import io.modelprint.ImageBatch;
+import io.modelprint.ImageShape;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One DL4J network, multi-layer or graph, with what the adapters need: inputs in the right
+ * layout, probabilities, exact logits from a parameter-sharing twin, and the output layer's
+ * configuration.
+ */
+abstract class Dl4jNetwork {
+
+    final ImageShape shape;
+    private final boolean flatInput;
+
+    Dl4jNetwork(ImageShape shape, boolean flatInput) {
+        this.shape = shape;
+        this.flatInput = flatInput;
+    }
+
+    static Dl4jNetwork of(MultiLayerNetwork net, ImageShape shape) {
+        if (net == null || shape == null) {
+            throw new IllegalArgumentException("network and input shape must be given");
+        }
+        if (net.getLayers() == null || net.getLayers().length == 0) {
+            throw new IllegalArgumentException("the network has no layers: call init() before wrapping it");
+        }
+        return new Multi(net, shape);
+    }
+
+    static Dl4jNetwork of(ComputationGraph graph, ImageShape shape) {
+        if (graph == null || shape == null) {
+            throw new IllegalArgumentException("graph and input shape must be given");
+        }
+        if (graph.getLayers() == null || graph.getLayers().length == 0) {
+            throw new IllegalArgumentException("the graph has no layers: call init() before wrapping it");
+        }
+        return new Graph(graph, shape);
+    }
+
+    abstract Object raw();
+
+    /** The configuration of the output layer (of the original network). */
+    abstract Layer outputLayerConf();
+
+    abstract INDArray probabilities(INDArray input);
+
+    abstract INDArray logits(INDArray input);
+
+    int numClasses() {
+        Layer l = outputLayerConf();
+        if (l instanceof org.deeplearning4j.nn.conf.layers.FeedForwardLayer ff && ff.getNOut() > 0) {
+            return (int) ff.getNOut();
+        }
+        throw new IllegalArgumentException("cannot tell the class count of output layer " + l.getClass().getSimpleName());
+    }
+
+    IActivation outputActivation() {
+        Layer l = outputLayerConf();
+        if (l instanceof BaseLayer b) {
+            return b.getActivationFn();
+        }
+        throw new IllegalArgumentException("the network must end in an output layer with an activation, got "
+                + l.getClass().getSimpleName());
+    }
+
+    boolean hasSoftmaxOutput() {
+        return outputActivation() instanceof ActivationSoftmax;
+    }
+
+    boolean hasIdentityOutput() {
+        return outputActivation() instanceof ActivationIdentity;
+    }
+
+    INDArray toInput(ImageBatch batch) {
+        float[] px = batch.pixels();
+        long n = batch.count();
+        if (flatInput) {
+            return Nd4j.create(px, new long[] {n, shape.size()}, 'c');
+        }
+        return Nd4j.create(px, new long[] {n, shape.channels(), shape.height(), shape.width()}, 'c');
+    }
+
+    /** Checks the output layer and sets it to the identity activation in a configuration copy. */
+    static void makeIdentityOutput(Layer outputConf) {
+        if (!(outputConf instanceof BaseLayer b)) {
+            throw new IllegalArgumentException("the network must end in an output layer with an activation, got "
+                    + outputConf.getClass().getSimpleName());
+        }
+        b.setActivationFn(new ActivationIdentity());
+    }
+
+    static boolean isFlat(Layer first, InputPreProcessor pre) {
+        return pre == null && first instanceof DenseLayer;
+    }
+
+    private static final class Multi extends Dl4jNetwork {
+        private final MultiLayerNetwork net;
+        private MultiLayerNetwork logitTwin;
+
+        Multi(MultiLayerNetwork net, ImageShape shape) {
+            super(shape, isFlat(net.getLayerWiseConfigurations().getConf(0).getLayer(),
+                    net.getLayerWiseConfigurations().getInputPreProcess(0)));
+            this.net = net;
+        }
+
+        @Override
+        Object raw() {
+            return net;
+        }
+
+        @Override
+        Layer outputLayerConf() {
+            MultiLayerConfiguration c = net.getLayerWiseConfigurations();
+            return c.getConf(c.getConfs().size() - 1).getLayer();
+        }
+
+        @Override
+        INDArray probabilities(INDArray input) {
+            return net.output(input, false);
+        }
+
+        @Override
+        INDArray logits(INDArray input) {
+            if (hasIdentityOutput()) {
+                return net.output(input, false);
+            }
+            return twin().output(input, false);
+        }
+
+        MultiLayerNetwork twin() {
+            if (logitTwin == null || logitTwin.params() != net.params()) {
+                MultiLayerConfiguration c = net.getLayerWiseConfigurations().clone();
+                makeIdentityOutput(c.getConf(c.getConfs().size() - 1).getLayer());
+                MultiLayerNetwork t = new MultiLayerNetwork(c);
+                t.init(net.params(), false); // shares the parameter buffer: always current
+                logitTwin = t;
+            }
+            return logitTwin;
+        }
+    }
+
+    private static final class Graph extends Dl4jNetwork {
+        private final ComputationGraph graph;
+        private ComputationGraph logitTwin;
+
+        Graph(ComputationGraph graph, ImageShape shape) {
+            super(shape, firstIsFlat(graph.getConfiguration()));
+            ComputationGraphConfiguration c = graph.getConfiguration();
+            if (c.getNetworkInputs().size() != 1 || c.getNetworkOutputs().size() != 1) {
+                throw new IllegalArgumentException("a graph model needs exactly one input and one output, got "
+                        + c.getNetworkInputs() + " and " + c.getNetworkOutputs());
+            }
+            this.graph = graph;
+        }
+
+        private static boolean firstIsFlat(ComputationGraphConfiguration c) {
+            String in = c.getNetworkInputs().get(0);
+            for (var e : c.getVertexInputs().entrySet()) {
+                if (e.getValue().contains(in)) {
+                    GraphVertex v = c.getVertices().get(e.getKey());
+                    if (v instanceof LayerVertex lv) {
+                        return isFlat(lv.getLayerConf().getLayer(), lv.getPreProcessor());
+                    }
+                }
+            }
+            return false;
+        }
+
+        @Override
+        Object raw() {
+            return graph;
+        }
+
+        private static Layer outputOf(ComputationGraphConfiguration c) {
+            GraphVertex v = c.getVertices().get(c.getNetworkOutputs().get(0));
+            if (!(v instanceof LayerVertex lv)) {
+                throw new IllegalArgumentException("the graph's output " + c.getNetworkOutputs().get(0)
+                        + " is not a layer");
+            }
+            return lv.getLayerConf().getLayer();
+        }
+
+        @Override
+        Layer outputLayerConf() {
+            return outputOf(graph.getConfiguration());
+        }
+
+        @Override
+        INDArray probabilities(INDArray input) {
+            return graph.outputSingle(false, input);
+        }
+
+        @Override
+        INDArray logits(INDArray input) {
+            if (hasIdentityOutput()) {
+                return graph.outputSingle(false, input);
+            }
+            return twin().outputSingle(false, input);
+        }
+
+        ComputationGraph twin() {
+            if (logitTwin == null || logitTwin.params() != graph.params()) {
+                ComputationGraphConfiguration c = graph.getConfiguration().clone();
+                makeIdentityOutput(outputOf(c));
+                ComputationGraph t = new ComputationGraph(c);
+                t.init(graph.params(), false);
+                logitTwin = t;
+            }
+            return logitTwin;
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.modelprint.dl4j;
+
+import io.modelprint.ImageShape;
+import io.modelprint.ProgressListener;
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains a DL4J network with minibatch Adam, shuffling with a seed, and reports progress per
+ * minibatch to a {@link ProgressListener}.
+ *
+ * <pre>{@code
+ * MultiLayerNetwork net = Architecture.cnn(8, 16, 64).build(shape, 10, 1);
+ * Trainer.fit(net, TrainingData.of(train), new Trainer.Config(5, 64, 1e-3, 1), "victim", listener);
+ * }</pre>
+ */
+public final class Trainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
+    private Trainer() {
+    }
+
+    /**
+     * Training settings.
+     *
+     * @param epochs       passes over the data, at least 1
+     * @param batchSize    examples per step, at least 1
+     * @param learningRate Adam learning rate, &gt; 0
+     * @param seed         seed of the shuffling
+     */
+    public record Config(int epochs, int batchSize, double learningRate, long seed) {
+
+        /** Validates. */
+        public Config {
+            if (epochs < 1) {
+                throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+            }
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+            }
+            if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+                throw new IllegalArgumentException("learning rate must be finite and > 0, got " + learningRate);
+            }
+        }
+
+        /** The same settings with another number of epochs. */
+        public Config withEpochs(int e) {
+            return new Config(e, batchSize, learningRate, seed);
+        }
+
+        /** The same settings with another learning rate. */
+        public Config withLearningRate(double lr) {
+            return new Config(epochs, batchSize, lr, seed);
+        }
+
+        /** The same settings with another seed. */
+        public Config withSeed(long s) {
+            return new Config(epochs, batchSize, learningRate, s);
+        }
+    }
+
+    /**
+     * Trains {@code net} in place on {@code data}.
+     *
+     * @param task     a name for progress reports, such as {@code "victim"}
+     * @param progress receives {@code (task, batches done, batches in all)}
+     * @throws IllegalArgumentException if the data's class count differs from the network's
+     */
+    public static void fit(MultiLayerNetwork net, TrainingData data, Config config, String task,
+                           ProgressListener progress) {
+        Dl4jNetwork handle = Dl4jNetwork.of(net, data.images().shape());
+        if (handle.numClasses() != data.numClasses()) {
+            throw new IllegalArgumentException("network " + task + " predicts " + handle.numClasses()
+                    + " classes but the training data has " + data.numClasses());
+        }
+        net.setLearningRate(config.learningRate());
+        int n = data.size();
+        int batches = (n + config.batchSize() - 1) / config.batchSize();
+        long total = (long) batches * config.epochs();
+        SplittableRandom rng = new SplittableRandom(config.seed());
+        ImageShape shape = data.images().shape();
+        int per = shape.size();
+        int classes = data.numClasses();
+        float[] px = data.images().pixels();
+        float[] tg = data.targets().data();
+        long done = 0;
+        progress.onProgress(task, 0, total);
+        for (int epoch = 0; epoch < config.epochs(); epoch++) {
+            int[] order = shuffled(n, rng);
+            for (int b = 0; b < batches; b++) {
+                int from = b * config.batchSize();
+                int size = Math.min(config.batchSize(), n - from);
+                float[] x = new float[size * per];
+                float[] y = new float[size * classes];
+                for (int i = 0; i < size; i++) {
+                    int src = order[from + i];
+                    System.arraycopy(px, src * per, x, i * per, per);
+                    System.arraycopy(tg, src * classes, y, i * classes, classes);
+                }
+                INDArray features = handle.toInput(io.modelprint.ImageBatch.of(shape, x));
+                INDArray labels = Nd4j.create(y, new long[] {size, classes}, 'c');
+                net.fit(features, labels);
+                progress.onProgress(task, ++done, total);
+            }
+            LOG.debug("{}: epoch {} of {}, loss {}", task, epoch + 1, config.epochs(), net.score());
+        }
+    }
+
+    private static int[] shuffled(int n, SplittableRandom rng) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+        return a;
+    }
+}

@@ -1,0 +1,21 @@
+package io.modelprint.nd4j;
+
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Which ND4J backend loaded, named the way modelprint reports it. */
+public final class Nd4jRuntime {
+
+    private Nd4jRuntime() {
+    }
+
+    /**
+     * {@code nd4j-cuda} when ND4J runs on CUDA, {@code nd4j-cpu} otherwise. Loads ND4J if it has not
+     * loaded yet.
+     *
+     * @throws RuntimeException or {@link LinkageError} if ND4J's native libraries cannot load
+     */
+    public static String backendName() {
+        String backend = Nd4j.getBackend().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        return backend.contains("cuda") || backend.contains("jcublas") ? "nd4j-cuda" : "nd4j-cpu";
+    }
+}
