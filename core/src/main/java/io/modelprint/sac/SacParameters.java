@@ -19,7 +19,7 @@ final class SacParameters {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("correlation", "cosine");
         d.put("gamma", "1.0");
-        d.put("output", "labels");
+        d.put("output", "logits");
         d.put("temperature", "1.0");
         return d;
     }

@@ -2,7 +2,7 @@ package io.modelprint.stats;
 
 import io.modelprint.Threshold;
 import java.util.Arrays;
-import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * The distances of independent reference models to a victim: what distances look like when
@@ -11,8 +11,13 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  *
  * <p>Two estimates are combined, because users rarely have many references:
  * <ul>
- *   <li>a log-normal fit (distances are positive and skewed): the threshold is its
- *       {@code targetFpr} quantile, and the p-value its lower tail at the suspect's distance;</li>
+ *   <li>a log-normal fit (distances are positive and skewed), used as a prediction for one new
+ *       independent model: with mean {@code m} and standard deviation {@code s} of the
+ *       {@code n} log-distances, a new log-distance follows {@code m + s * sqrt(1 + 1/n) * T},
+ *       with {@code T} Student's t with {@code n - 1} degrees of freedom. This widens the
+ *       interval when there are few references, where a plain normal fit would be
+ *       overconfident. The threshold is its {@code targetFpr} quantile, the p-value its lower
+ *       tail at the suspect's distance;</li>
  *   <li>the empirical count: the threshold never exceeds the {@code floor(targetFpr * n) + 1}-th
  *       smallest reference distance, so at most {@code floor(targetFpr * n)} references are
  *       judged stolen; the empirical p-value is {@code (1 + #refs at or below d) / (1 + n)}.</li>
@@ -32,6 +37,8 @@ public final class NullDistribution {
     private final double[] sorted;
     private final double logMean;
     private final double logSd;
+    private final double predictiveScale;
+    private final TDistribution t;
 
     private NullDistribution(double[] distances) {
         this.sorted = distances.clone();
@@ -47,6 +54,8 @@ public final class NullDistribution {
         }
         this.logMean = m;
         this.logSd = Math.sqrt(v / (sorted.length - 1));
+        this.predictiveScale = logSd * Math.sqrt(1 + 1.0 / sorted.length);
+        this.t = TDistribution.of(sorted.length - 1);
     }
 
     /**
@@ -100,7 +109,7 @@ public final class NullDistribution {
     }
 
     /**
-     * The log-normal fit's probability that an independent model comes as close as
+     * The log-normal prediction's probability that a new independent model comes as close as
      * {@code distance}. When all references are at the same distance the fit has no spread, and
      * this is 0 below that distance and 1 at or above it.
      */
@@ -109,7 +118,7 @@ public final class NullDistribution {
         if (logSd == 0) {
             return x < logMean ? 0 : 1;
         }
-        return NormalDistribution.of(logMean, logSd).cumulativeProbability(x);
+        return t.cumulativeProbability((x - logMean) / predictiveScale);
     }
 
     /**
@@ -122,13 +131,13 @@ public final class NullDistribution {
         if (!(targetFpr > 0 && targetFpr < 1)) {
             throw new IllegalArgumentException("target false-positive rate must be in (0, 1), got " + targetFpr);
         }
-        double parametric = logSd == 0 ? sorted[0] : Math.exp(NormalDistribution.of(logMean, logSd)
-                .inverseCumulativeProbability(targetFpr));
+        double parametric = logSd == 0 ? sorted[0]
+                : Math.exp(logMean + predictiveScale * t.inverseCumulativeProbability(targetFpr));
         int allowed = (int) Math.floor(targetFpr * sorted.length);
         double empirical = sorted[Math.min(allowed, sorted.length - 1)];
         double value = Math.min(parametric, empirical);
         String how = parametric <= empirical
-                ? String.format("the %.0f%% quantile of a log-normal fit", 100 * targetFpr)
+                ? String.format("the %.0f%% quantile of a log-normal prediction", 100 * targetFpr)
                 : String.format("capped at reference distance %.4g", empirical);
         String text = String.format("from %d independent reference models (closest %.4g, median %.4g): %s",
                 sorted.length, sorted[0], median(), how);

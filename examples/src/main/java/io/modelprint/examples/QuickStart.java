@@ -51,10 +51,10 @@ public final class QuickStart {
         List<Model> suspects = new ArrayList<>();
         Dl4jModel victim;
         try (ConsoleProgress progress = new ConsoleProgress()) {
-            MultiLayerNetwork victimNet = train(Architecture.cnn(8, 16, 64), ownerTrain, 1, 6, "victim cnn-8-16-64", progress);
+            MultiLayerNetwork victimNet = train(Architecture.cnn(8, 16, 64), ownerTrain, 1, 8, "victim cnn-8-16-64", progress);
             victim = Dl4jModel.of("victim", victimNet, SHAPE);
 
-            MultiLayerNetwork fineTuned = new FineTuning(new Trainer.Config(2, 64, 5e-4, 11))
+            MultiLayerNetwork fineTuned = new FineTuning(new Trainer.Config(2, 64, 1e-4, 11))
                     .apply(victimNet, attacker, progress);
             suspects.add(Dl4jModel.of("fine-tuned copy", fineTuned, SHAPE));
 
@@ -62,16 +62,16 @@ public final class QuickStart {
                     .apply(Models.labelsOnly(victim), attacker.images(), progress);
             suspects.add(Dl4jModel.of("label-extracted mlp-256", student, SHAPE));
 
-            suspects.add(Dl4jModel.of("independent cnn-8-16-64", train(Architecture.cnn(8, 16, 64), attacker, 13, 6,
-                    "independent cnn-8-16-64", progress), SHAPE));
+            suspects.add(Dl4jModel.of("independent cnn-6-12-48", train(Architecture.cnn(6, 12, 48), attacker, 13, 8,
+                    "independent cnn-6-12-48", progress), SHAPE));
             suspects.add(Dl4jModel.of("independent mlp-512-128", train(Architecture.mlp(512, 128), attacker, 14, 12,
                     "independent mlp-512-128", progress), SHAPE));
         }
 
-        FingerprintVerifier verifier = FingerprintVerifier.sacM().ownerData(ownerHeldOut).build();
+        FingerprintVerifier verifier = FingerprintVerifier.defaults().ownerData(ownerHeldOut).build();
         VictimFingerprint fingerprint = verifier.fingerprint(victim);
-        OUT.printf("%nvictim accuracy %.3f; SAC-m fingerprint on %d queries, threshold: %s%n%n",
-                Agreement.accuracy(victim, ownerHeldOut), fingerprint.querySet().size(),
+        OUT.printf("%nvictim accuracy %.3f; %s fingerprint on %d queries, threshold: %s%n%n",
+                Agreement.accuracy(victim, ownerHeldOut), verifier.scheme().name(), fingerprint.querySet().size(),
                 verifier.scheme().defaultThreshold(fingerprint.victimAnswers().kind()).description());
 
         OUT.printf(Locale.ROOT, "%-26s %8s %8s %9s %10s %12s  %s%n", "suspect", "accuracy", "fidelity", "distance",

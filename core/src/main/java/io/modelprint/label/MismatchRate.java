@@ -1,0 +1,33 @@
+package io.modelprint.label;
+
+import io.modelprint.Verifier;
+
+/**
+ * The share of queries on which the suspect's label differs from the victim's: one minus the
+ * match rate of IPGuard and AKH. In [0, 1]; 0 when the suspect repeats every victim label.
+ *
+ * <pre>{@code
+ * double d = new MismatchRate().distance(victimLabels, suspectLabels);
+ * }</pre>
+ */
+public final class MismatchRate implements Verifier<LabelFingerprint> {
+
+    @Override
+    public String name() {
+        return "mismatch-rate";
+    }
+
+    @Override
+    public double distance(LabelFingerprint victim, LabelFingerprint suspect) {
+        Verifier.checkComparable(victim, suspect);
+        int[] a = victim.labels();
+        int[] b = suspect.labels();
+        int differ = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) {
+                differ++;
+            }
+        }
+        return (double) differ / a.length;
+    }
+}
