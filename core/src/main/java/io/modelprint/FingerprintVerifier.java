@@ -81,6 +81,24 @@ public final class FingerprintVerifier {
         return using(Schemes.create("sac-m"));
     }
 
+    /** A builder for SAC-w (victim-misclassified samples, correlation fingerprint) with its default parameters. */
+    public static Builder sacW() {
+        return using(Schemes.create("sac-w"));
+    }
+
+    /** A builder for AKH (the suspect's labels on the victim's mistakes) with its default parameters. */
+    public static Builder akh() {
+        return using(Schemes.create("akh"));
+    }
+
+    /**
+     * A builder for IPGuard (labels on points at the victim's decision boundary) with its default
+     * parameters; fingerprinting needs the victim as a {@link WhiteBoxModel}.
+     */
+    public static Builder ipGuard() {
+        return using(Schemes.create("ipguard"));
+    }
+
     /** A builder for the scheme called {@code name} with its default parameters. */
     public static Builder using(String name) {
         return using(Schemes.create(name));

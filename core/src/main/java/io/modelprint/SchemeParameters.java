@@ -69,15 +69,15 @@ public record SchemeParameters(String scheme, Map<String, String> values) {
         return Boolean.parseBoolean(v);
     }
 
-    /** One of an enum's constants, by name, ignoring case. */
+    /** One of an enum's constants, by name, ignoring case, with '-' for '_' (least-likely). */
     public <E extends Enum<E>> E choice(String name, Class<E> type) {
         String v = raw(name);
         for (E e : type.getEnumConstants()) {
-            if (e.name().equalsIgnoreCase(v)) {
+            if (e.name().equalsIgnoreCase(v.replace('-', '_'))) {
                 return e;
             }
         }
         throw new IllegalArgumentException("scheme " + scheme + ": " + name + " = '" + v + "' is not one of "
-                + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
+                + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT).replace('_', '-'));
     }
 }

@@ -5,6 +5,7 @@ import io.modelprint.ImageShape;
 import io.modelprint.LabeledImages;
 import io.modelprint.Model;
 import io.modelprint.Models;
+import io.modelprint.Schemes;
 import io.modelprint.Verdict;
 import io.modelprint.VictimFingerprint;
 import io.modelprint.data.FashionMnist;
@@ -20,12 +21,14 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * The quick start: on the Fashion-MNIST test set that ships with modelprint, train a small victim
  * CNN, steal it twice (fine-tuning a copy; extracting a student of another architecture from the
- * victim's labels alone), train two independent models, and verify all four against the victim.
+ * victim's labels alone), train two independent models, and verify all four against the victim
+ * with every scheme: the default (SAC-m combined with AKH), SAC-m, SAC-w, AKH and IPGuard.
  *
  * <p>Run it with {@code mvn -q -pl examples -am compile exec:java}.
  */
@@ -68,20 +71,42 @@ public final class QuickStart {
                     "independent mlp-512-128", progress), SHAPE));
         }
 
-        FingerprintVerifier verifier = FingerprintVerifier.defaults().ownerData(ownerHeldOut).build();
-        VictimFingerprint fingerprint = verifier.fingerprint(victim);
-        OUT.printf("%nvictim accuracy %.3f; %s fingerprint on %d queries, threshold: %s%n%n",
-                Agreement.accuracy(victim, ownerHeldOut), verifier.scheme().name(), fingerprint.querySet().size(),
-                verifier.scheme().defaultThreshold(fingerprint.victimAnswers().kind()).description());
+        // every scheme fingerprints the victim once, then checks each suspect without it
+        // IPGuard runs 300 Adam steps instead of its default 1000 to keep the quick start short
+        List<String> schemes = List.of(FingerprintVerifier.DEFAULT_SCHEME, "sac-m", "sac-w", "akh", "ipguard");
+        List<Map<String, String>> parameters = List.of(Map.of(), Map.of(), Map.of(), Map.of(), Map.of("steps", "300"));
+        List<FingerprintVerifier> verifiers = new ArrayList<>();
+        List<VictimFingerprint> fingerprints = new ArrayList<>();
+        try (ConsoleProgress progress = new ConsoleProgress()) {
+            for (int k = 0; k < schemes.size(); k++) {
+                FingerprintVerifier v = FingerprintVerifier.using(Schemes.create(schemes.get(k), parameters.get(k)))
+                        .ownerData(ownerHeldOut).progress(progress).build();
+                verifiers.add(v);
+                fingerprints.add(v.fingerprint(victim));
+            }
+        }
+        OUT.printf(Locale.ROOT, "%nvictim accuracy %.3f on the %d held-out images%n%n", Agreement.accuracy(victim, ownerHeldOut),
+                ownerHeldOut.size());
 
-        OUT.printf(Locale.ROOT, "%-26s %8s %8s %9s %10s %12s  %s%n", "suspect", "accuracy", "fidelity", "distance",
-                "threshold", "verdict", "queries");
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-26s %8s %8s", "suspect", "accuracy", "fidelity"));
+        schemes.forEach(name -> head.append(String.format(Locale.ROOT, " | %-20s", name)));
+        OUT.println(head);
         for (Model suspect : suspects) {
-            double accuracy = Agreement.accuracy(suspect, ownerHeldOut);
-            double fidelity = Agreement.agreement(victim, suspect, ownerHeldOut.images());
-            Verdict v = verifier.verify(fingerprint, suspect);
-            OUT.printf(Locale.ROOT, "%-26s %8.3f %8.3f %9.4f %10.4f %12s  %d%n", suspect.name(), accuracy, fidelity,
-                    v.distance(), v.threshold().value(), v.stolen() ? "STOLEN" : "independent", v.suspectQueries());
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-26s %8.3f %8.3f", suspect.name(),
+                    Agreement.accuracy(suspect, ownerHeldOut), Agreement.agreement(victim, suspect, ownerHeldOut.images())));
+            for (int k = 0; k < schemes.size(); k++) {
+                Verdict v = verifiers.get(k).verify(fingerprints.get(k), suspect);
+                row.append(String.format(Locale.ROOT, " | %8.4f %-11s", v.distance(), v.stolen() ? "STOLEN" : "independent"));
+            }
+            OUT.println(row);
+        }
+        OUT.println();
+        OUT.printf(Locale.ROOT, "%-10s %10s %18s %16s  %s%n", "scheme", "threshold", "queries/suspect", "query set built", "threshold source");
+        for (int k = 0; k < schemes.size(); k++) {
+            VictimFingerprint fp = fingerprints.get(k);
+            Verdict any = verifiers.get(k).verify(fp, victim);
+            OUT.printf(Locale.ROOT, "%-10s %10.4f %18d %14.1f s  %s%n", schemes.get(k), any.threshold().value(),
+                    fp.querySet().size(), fp.querySetBuildTime().toMillis() / 1000.0, any.threshold().description());
         }
         OUT.printf("%ndone in %.0f s%n", (System.nanoTime() - start) / 1e9);
     }

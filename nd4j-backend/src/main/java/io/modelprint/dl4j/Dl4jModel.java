@@ -5,11 +5,13 @@ import io.modelprint.ImageBatch;
 import io.modelprint.ImageShape;
 import io.modelprint.OutputKind;
 import io.modelprint.Predictions;
+import io.modelprint.WhiteBoxModel;
 import io.modelprint.kernel.Matrix;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A DL4J {@link MultiLayerNetwork} or {@link ComputationGraph} as a {@link io.modelprint.Model}.
@@ -23,12 +25,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Images go in as {@code [N, C, H, W]}, or flattened to {@code [N, C*H*W]} when the first
  * layer is a dense layer without a preprocessor.
  *
+ * <p>It is a {@link WhiteBoxModel}: {@link #logits} and {@link #inputGradient} use DL4J's own
+ * backpropagation (through a twin whose output layer has an identity activation and a loss whose
+ * gradient is the given upstream gradient). Networks with dropout or batch normalisation get
+ * gradients in training mode.
+ *
  * <pre>{@code
  * Model victim = Dl4jModel.of("victim", network, new ImageShape(1, 28, 28));           // logits
  * Model api = Dl4jModel.of("api", network, new ImageShape(1, 28, 28), OutputKind.PROBABILITIES);
  * }</pre>
  */
-public final class Dl4jModel extends AbstractModel {
+public final class Dl4jModel extends AbstractModel implements WhiteBoxModel {
 
     private final Dl4jNetwork network;
 
@@ -83,6 +90,41 @@ public final class Dl4jModel extends AbstractModel {
             return Predictions.ofLabels(Predictions.ofScores(OutputKind.LOGITS, scores).labels(), numClasses());
         }
         return Predictions.ofScores(outputKind(), scores);
+    }
+
+    @Override
+    public Matrix logits(ImageBatch batch) {
+        checkShape(batch);
+        INDArray input = network.toInput(batch);
+        synchronized (network) {
+            return toMatrix(network.logits(input));
+        }
+    }
+
+    @Override
+    public float[] inputGradient(ImageBatch batch, Matrix upstream) {
+        checkShape(batch);
+        if (upstream.rows() != batch.count() || upstream.cols() != numClasses()) {
+            throw new IllegalArgumentException("model " + name() + ": the upstream gradient must be " + batch.count()
+                    + " x " + numClasses() + ", got " + upstream.rows() + " x " + upstream.cols());
+        }
+        INDArray input = network.toInput(batch);
+        INDArray g = Nd4j.create(upstream.data(), new long[] {upstream.rows(), upstream.cols()}, 'c');
+        INDArray dx;
+        synchronized (network) {
+            dx = network.inputGradient(input, g);
+        }
+        return dx.castTo(DataType.FLOAT).dup('c').data().asFloat();
+    }
+
+    private void checkShape(ImageBatch batch) {
+        if (batch == null || batch.isEmpty()) {
+            throw new IllegalArgumentException("model " + name() + " was given no images");
+        }
+        if (!batch.shape().equals(inputShape())) {
+            throw new IllegalArgumentException("model " + name() + " takes images of shape " + inputShape()
+                    + ", got " + batch.shape());
+        }
     }
 
     static Matrix toMatrix(INDArray out) {

@@ -5,6 +5,7 @@ import io.modelprint.ImageShape;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
@@ -62,6 +63,9 @@ abstract class Dl4jNetwork {
 
     abstract INDArray logits(INDArray input);
 
+    /** {@code J^T upstream} per image, with {@code J} the Jacobian of the logits; shaped like {@code input}. */
+    abstract INDArray inputGradient(INDArray input, INDArray upstream);
+
     int numClasses() {
         Layer l = outputLayerConf();
         if (l instanceof org.deeplearning4j.nn.conf.layers.FeedForwardLayer ff && ff.getNOut() > 0) {
@@ -105,6 +109,16 @@ abstract class Dl4jNetwork {
         b.setActivationFn(new ActivationIdentity());
     }
 
+    /** Identity output with the pass-through loss, so that backprop of "labels" g gives J^T g. */
+    static void makeGradientOutput(Layer outputConf) {
+        makeIdentityOutput(outputConf);
+        if (!(outputConf instanceof org.deeplearning4j.nn.conf.layers.BaseOutputLayer o)) {
+            throw new IllegalArgumentException("input gradients need an output layer with a loss function (OutputLayer), got "
+                    + outputConf.getClass().getSimpleName());
+        }
+        o.setLossFn(new PassThroughLoss());
+    }
+
     static boolean isFlat(Layer first, InputPreProcessor pre) {
         return pre == null && first instanceof DenseLayer;
     }
@@ -112,6 +126,7 @@ abstract class Dl4jNetwork {
     private static final class Multi extends Dl4jNetwork {
         private final MultiLayerNetwork net;
         private MultiLayerNetwork logitTwin;
+        private MultiLayerNetwork gradientTwin;
 
         Multi(MultiLayerNetwork net, ImageShape shape) {
             super(shape, isFlat(net.getLayerWiseConfigurations().getConf(0).getLayer(),
@@ -153,11 +168,42 @@ abstract class Dl4jNetwork {
             }
             return logitTwin;
         }
+
+        @Override
+        INDArray inputGradient(INDArray input, INDArray upstream) {
+            if (gradientTwin == null || gradientTwin.params() != net.params()) {
+                MultiLayerConfiguration c = net.getLayerWiseConfigurations().clone();
+                makeGradientOutput(c.getConf(c.getConfs().size() - 1).getLayer());
+                c.setTrainingWorkspaceMode(WorkspaceMode.NONE);
+                MultiLayerNetwork t = new MultiLayerNetwork(c);
+                t.init(net.params(), false);
+                gradientTwin = t;
+            }
+            return gradientTwin.calculateGradients(input, upstream, null, null).getSecond();
+        }
+    }
+
+    /** Copies the gradient at a graph's input vertex at the end of backprop, before the graph clears it. */
+    private static final class InputEpsilon extends org.deeplearning4j.optimize.api.BaseTrainingListener {
+        private final String input;
+        INDArray captured;
+
+        InputEpsilon(String input) {
+            this.input = input;
+        }
+
+        @Override
+        public void onBackwardPass(org.deeplearning4j.nn.api.Model model) {
+            INDArray eps = ((ComputationGraph) model).getVertex(input).getEpsilon();
+            captured = eps == null ? null : eps.dup();
+        }
     }
 
     private static final class Graph extends Dl4jNetwork {
         private final ComputationGraph graph;
         private ComputationGraph logitTwin;
+        private ComputationGraph gradientTwin;
+        private final InputEpsilon inputEpsilon;
 
         Graph(ComputationGraph graph, ImageShape shape) {
             super(shape, firstIsFlat(graph.getConfiguration()));
@@ -167,6 +213,7 @@ abstract class Dl4jNetwork {
                         + c.getNetworkInputs() + " and " + c.getNetworkOutputs());
             }
             this.graph = graph;
+            this.inputEpsilon = new InputEpsilon(c.getNetworkInputs().get(0));
         }
 
         private static boolean firstIsFlat(ComputationGraphConfiguration c) {
@@ -223,6 +270,31 @@ abstract class Dl4jNetwork {
                 logitTwin = t;
             }
             return logitTwin;
+        }
+
+        @Override
+        INDArray inputGradient(INDArray input, INDArray upstream) {
+            if (gradientTwin == null || gradientTwin.params() != graph.params()) {
+                ComputationGraphConfiguration c = graph.getConfiguration().clone();
+                makeGradientOutput(outputOf(c));
+                // without workspaces the input vertex's epsilon stays valid after backprop
+                c.setTrainingWorkspaceMode(WorkspaceMode.NONE);
+                c.setInferenceWorkspaceMode(WorkspaceMode.NONE);
+                ComputationGraph t = new ComputationGraph(c);
+                t.init(graph.params(), false);
+                // the graph clears its epsilons when backprop ends; a listener sees them just before
+                t.setListeners(inputEpsilon);
+                gradientTwin = t;
+            }
+            inputEpsilon.captured = null;
+            gradientTwin.setInputs(input);
+            gradientTwin.setLabels(upstream);
+            gradientTwin.computeGradientAndScore();
+            gradientTwin.clear();
+            if (inputEpsilon.captured == null) {
+                throw new IllegalStateException("DL4J computed no gradient for the graph's input");
+            }
+            return inputEpsilon.captured;
         }
     }
 }

@@ -1,0 +1,37 @@
+package io.modelprint;
+
+import io.modelprint.kernel.Matrix;
+
+/**
+ * A model whose insides the caller can see: the owner's own model. Besides answering queries it
+ * gives its logits and gradients with respect to its input, which adversarial query builders
+ * such as IPGuard need. Suspects never need to be white boxes.
+ *
+ * <pre>{@code
+ * WhiteBoxModel victim = Dl4jModel.of("victim", network, shape);
+ * Matrix z = victim.logits(batch);                  // N x classes
+ * float[] dx = victim.inputGradient(batch, dLdz);   // N x pixels, the layout of batch.pixels()
+ * }</pre>
+ */
+public interface WhiteBoxModel extends Model {
+
+    /**
+     * The logits (pre-softmax scores) for every image of {@code batch}; not counted as queries.
+     *
+     * @throws IllegalArgumentException if the images have another shape
+     */
+    Matrix logits(ImageBatch batch);
+
+    /**
+     * The vector-Jacobian product: for each image {@code n}, the gradient with respect to its
+     * pixels of {@code sum_c upstream[n][c] * z_c(x_n)}, where {@code z} are the logits. With
+     * {@code upstream} the gradient of a loss with respect to the logits, this is the gradient of
+     * that loss with respect to the input.
+     *
+     * @param batch    the images
+     * @param upstream one row per image, one column per class
+     * @return {@code batch.count() * shape.size()} values in the layout of {@link ImageBatch#pixels()}
+     * @throws IllegalArgumentException if the shapes do not fit
+     */
+    float[] inputGradient(ImageBatch batch, Matrix upstream);
+}

@@ -1,0 +1,48 @@
+package io.modelprint.dl4j;
+
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+
+/**
+ * A loss whose "labels" are the gradient of some outer loss with respect to the network's
+ * pre-activation outputs: {@code L = sum(labels * z)}. Backpropagating it through a network with
+ * an identity output activation gives the vector-Jacobian product {@code J^T labels}, which is how
+ * {@link Dl4jModel} computes input gradients of arbitrary losses on logits with DL4J's own backprop.
+ * Not meant for training.
+ */
+final class PassThroughLoss implements ILossFunction {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public double computeScore(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask,
+                               boolean average) {
+        double s = computeScoreArray(labels, preOutput, activationFn, mask).sumNumber().doubleValue();
+        return average ? s / labels.size(0) : s;
+    }
+
+    @Override
+    public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
+        INDArray out = activationFn.getActivation(preOutput.dup(), true);
+        return out.muli(labels).sum(1);
+    }
+
+    @Override
+    public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
+        return activationFn.backprop(preOutput.dup(), labels.dup()).getFirst();
+    }
+
+    @Override
+    public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput, IActivation activationFn,
+                                                         INDArray mask, boolean average) {
+        return new Pair<>(computeScore(labels, preOutput, activationFn, mask, average),
+                computeGradient(labels, preOutput, activationFn, mask));
+    }
+
+    @Override
+    public String name() {
+        return "PassThroughLoss";
+    }
+}
