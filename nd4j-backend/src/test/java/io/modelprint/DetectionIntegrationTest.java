@@ -54,8 +54,8 @@ class DetectionIntegrationTest {
         victim = Dl4jModel.of("victim mlp-256", victimNet, SHAPE);
         fineTuned = Dl4jModel.of("fine-tuned", new FineTuning(new Trainer.Config(2, 64, 1e-4, 2))
                 .apply(victimNet, attacker, ProgressListener.NONE), SHAPE);
-        labelStudent = Dl4jModel.of("label student mlp-512-128", new Extraction(Architecture.mlp(512, 128),
-                new Trainer.Config(12, 64, 1e-3, 3)).apply(Models.labelsOnly(victim), attacker.images(),
+        labelStudent = Dl4jModel.of("label student mlp-512-128", Extraction.labels(Architecture.mlp(512, 128),
+                new Trainer.Config(12, 64, 1e-3, 3)).apply(Models.labelsOnly(victim), attacker,
                 ProgressListener.NONE), SHAPE);
         references.add(Dl4jModel.of("reference mlp-128", train(Architecture.mlp(128), attacker, 10, 10), SHAPE));
         references.add(Dl4jModel.of("reference mlp-256", train(Architecture.mlp(256), attacker, 11, 10), SHAPE));

@@ -61,8 +61,8 @@ public final class QuickStart {
                     .apply(victimNet, attacker, progress);
             suspects.add(Dl4jModel.of("fine-tuned copy", fineTuned, SHAPE));
 
-            MultiLayerNetwork student = new Extraction(Architecture.mlp(256), new Trainer.Config(12, 64, 1e-3, 12))
-                    .apply(Models.labelsOnly(victim), attacker.images(), progress);
+            MultiLayerNetwork student = Extraction.labels(Architecture.mlp(256), new Trainer.Config(12, 64, 1e-3, 12))
+                    .apply(Models.labelsOnly(victim), attacker, progress);
             suspects.add(Dl4jModel.of("label-extracted mlp-256", student, SHAPE));
 
             suspects.add(Dl4jModel.of("independent cnn-6-12-48", train(Architecture.cnn(6, 12, 48), attacker, 13, 8,

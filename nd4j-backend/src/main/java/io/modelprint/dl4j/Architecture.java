@@ -135,6 +135,25 @@ public record Architecture(Kind kind, int[] widths) {
         return net;
     }
 
+    /**
+     * Runs {@code training} with the network's output activation set to {@code softmax(z / T)},
+     * then puts the plain softmax back (for knowledge distillation).
+     */
+    public static void withOutputTemperature(MultiLayerNetwork net, double temperature, Runnable training) {
+        var confs = net.getLayerWiseConfigurations().getConfs();
+        var out = (org.deeplearning4j.nn.conf.layers.BaseLayer) confs.get(confs.size() - 1).getLayer();
+        var original = out.getActivationFn();
+        if (!(original instanceof org.nd4j.linalg.activations.impl.ActivationSoftmax)) {
+            throw new IllegalArgumentException("distillation needs a softmax output layer, got " + original);
+        }
+        out.setActivationFn(new SoftmaxWithTemperature(temperature));
+        try {
+            training.run();
+        } finally {
+            out.setActivationFn(original);
+        }
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Architecture a && a.kind == kind && Arrays.equals(a.widths, widths);

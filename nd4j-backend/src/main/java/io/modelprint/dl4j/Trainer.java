@@ -73,6 +73,37 @@ public final class Trainer {
      */
     public static void fit(MultiLayerNetwork net, TrainingData data, Config config, String task,
                            ProgressListener progress) {
+        fit(net, data, config, task, progress, StepHook.NONE);
+    }
+
+    /**
+     * A hook run around each training step: it may replace the minibatch's features before the
+     * step (adversarial training) and act on the network after it (re-applying a pruning mask).
+     */
+    public interface StepHook {
+
+        /** A hook that does nothing. */
+        StepHook NONE = new StepHook() { };
+
+        /** The features to train on for this step; {@code labels} are the minibatch targets. */
+        default INDArray beforeStep(MultiLayerNetwork net, INDArray features, INDArray labels) {
+            return features;
+        }
+
+        /** Called after each step. */
+        default void afterStep(MultiLayerNetwork net) {
+        }
+    }
+
+    /**
+     * Trains {@code net} in place on {@code data}, calling {@code hook} around every step.
+     *
+     * @param task     a name for progress reports, such as {@code "victim"}
+     * @param progress receives {@code (task, batches done, batches in all)}
+     * @throws IllegalArgumentException if the data's class count differs from the network's
+     */
+    public static void fit(MultiLayerNetwork net, TrainingData data, Config config, String task,
+                           ProgressListener progress, StepHook hook) {
         Dl4jNetwork handle = Dl4jNetwork.of(net, data.images().shape());
         if (handle.numClasses() != data.numClasses()) {
             throw new IllegalArgumentException("network " + task + " predicts " + handle.numClasses()
@@ -104,7 +135,8 @@ public final class Trainer {
                 }
                 INDArray features = handle.toInput(io.modelprint.ImageBatch.of(shape, x));
                 INDArray labels = Nd4j.create(y, new long[] {size, classes}, 'c');
-                net.fit(features, labels);
+                net.fit(hook.beforeStep(net, features, labels), labels);
+                hook.afterStep(net);
                 progress.onProgress(task, ++done, total);
             }
             LOG.debug("{}: epoch {} of {}, loss {}", task, epoch + 1, config.epochs(), net.score());
