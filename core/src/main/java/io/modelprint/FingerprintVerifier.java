@@ -1,5 +1,6 @@
 package io.modelprint;
 
+import io.modelprint.stats.Calibration;
 import io.modelprint.stats.NullDistribution;
 import java.time.Duration;
 import java.time.Instant;
@@ -185,15 +186,14 @@ public final class FingerprintVerifier {
         int refCount = 0;
         int closer = -1;
         if (fp.references().size() >= NullDistribution.MIN_REFERENCES) {
-            double[] refDistances = fp.references().stream()
-                    .mapToDouble(r -> scheme.distance(fp.victimAnswers(), r.answers(), rep)).toArray();
-            NullDistribution nul = NullDistribution.of(refDistances);
+            Calibration calibration = Calibration.ofAnswers(scheme, fp.victimAnswers(),
+                    fp.references().stream().map(VictimFingerprint.ReferenceAnswers::answers).toList(), rep, targetFpr);
             if (threshold == null) {
-                threshold = nul.threshold(targetFpr);
+                threshold = calibration.threshold();
             }
-            pValue = nul.pValue(distance);
-            refCount = nul.size();
-            closer = nul.countAtOrBelow(distance);
+            pValue = calibration.pValue(distance);
+            refCount = calibration.referenceCount();
+            closer = calibration.closerCount(distance);
         } else if (threshold == null) {
             if (fp.references().size() == 1) {
                 LOG.warn("one reference model cannot calibrate a threshold (at least {} are needed); "
