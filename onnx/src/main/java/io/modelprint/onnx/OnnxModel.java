@@ -177,6 +177,39 @@ public final class OnnxModel extends AbstractModel implements AutoCloseable {
         }
     }
 
+    private static OrtEnvironment environment;
+
+    /**
+     * ONNX Runtime's environment, created once. Its native library is loaded on a thread with a
+     * 16 MB stack: loaded on a default 1 MB thread stack (as Java's main thread has) next to a long
+     * class path (ND4J's), it was seen to crash the JVM with a segmentation fault.
+     */
+    static synchronized OrtEnvironment environment() {
+        if (environment == null) {
+            OrtEnvironment[] made = new OrtEnvironment[1];
+            RuntimeException[] failed = new RuntimeException[1];
+            Thread loader = new Thread(null, () -> {
+                try {
+                    made[0] = OrtEnvironment.getEnvironment();
+                } catch (RuntimeException | LinkageError e) {
+                    failed[0] = new IllegalStateException("ONNX Runtime cannot start on this machine: " + e, e);
+                }
+            }, "onnxruntime-loader", 16L << 20);
+            loader.start();
+            try {
+                loader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while loading ONNX Runtime", e);
+            }
+            if (failed[0] != null) {
+                throw failed[0];
+            }
+            environment = made[0];
+        }
+        return environment;
+    }
+
     private record Loaded(OrtEnvironment env, OrtSession session, String inputName, String outputName,
                           ImageShape shape, Preprocessing preprocessing, long[] inputDims, int fixedBatch) {
     }
@@ -248,7 +281,7 @@ public final class OnnxModel extends AbstractModel implements AutoCloseable {
                 throw new IllegalArgumentException("no ONNX file at " + file);
             }
             String modelName = name != null ? name : file.getFileName().toString();
-            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            OrtEnvironment env = environment();
             OrtSession session;
             try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
                 if (threads > 0) {
