@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * <p>The threshold comes from, in order: a value given with {@link Builder#threshold(double)};
  * independent reference models given with {@link Builder#references(List)} (at least two: the
  * threshold is set for {@link Builder#targetFalsePositiveRate(double)} and each verdict gets a
- * p-value); otherwise the scheme's documented default, measured on the Fashion-MNIST benchmark.
+ * p-value, both from {@link io.modelprint.stats.Calibration}); otherwise the scheme's documented
+ * default, measured on the Fashion-MNIST benchmark.
  *
  * <p>The default scheme, {@value #DEFAULT_SCHEME}, runs SAC-m on logits (which catches fine-tuned
  * copies) and AKH on the victim's mistakes (which catches students extracted from its labels) and
