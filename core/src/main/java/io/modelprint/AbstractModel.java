@@ -68,6 +68,7 @@ public abstract class AbstractModel implements Model {
             throw new IllegalArgumentException("model " + name + " takes images of shape " + inputShape
                     + " (channels x height x width), got " + batch.shape());
         }
+        admit(batch.count());
         Predictions all = null;
         int step = batchSize;
         for (int from = 0; from < batch.count(); from += step) {
@@ -78,6 +79,14 @@ public abstract class AbstractModel implements Model {
             all = all == null ? p : all.concat(p);
         }
         return all;
+    }
+
+    /**
+     * Called once per {@link #predict} with the number of images, before any of them is answered.
+     * Adapters that must refuse work up front (a query budget) throw a {@link ModelException}
+     * here, so that no part of the batch is spent; the default accepts everything.
+     */
+    protected void admit(int images) {
     }
 
     private Predictions callAnswer(ImageBatch part) {

@@ -1,5 +1,6 @@
 package io.modelprint;
 
+import io.modelprint.stats.Calibration;
 import io.modelprint.stats.NullDistribution;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * <p>The threshold comes from, in order: a value given with {@link Builder#threshold(double)};
  * independent reference models given with {@link Builder#references(List)} (at least two: the
  * threshold is set for {@link Builder#targetFalsePositiveRate(double)} and each verdict gets a
- * p-value); otherwise the scheme's documented default, measured on the Fashion-MNIST benchmark.
+ * p-value, both from {@link io.modelprint.stats.Calibration}); otherwise the scheme's documented
+ * default, measured on the Fashion-MNIST benchmark.
  *
  * <p>The default scheme, {@value #DEFAULT_SCHEME}, runs SAC-m on logits (which catches fine-tuned
  * copies) and AKH on the victim's mistakes (which catches students extracted from its labels) and
@@ -203,15 +205,14 @@ public final class FingerprintVerifier {
         int refCount = 0;
         int closer = -1;
         if (fp.references().size() >= NullDistribution.MIN_REFERENCES) {
-            double[] refDistances = fp.references().stream()
-                    .mapToDouble(r -> scheme.distance(fp.victimAnswers(), r.answers(), rep)).toArray();
-            NullDistribution nul = NullDistribution.of(refDistances);
+            Calibration calibration = Calibration.ofAnswers(scheme, fp.victimAnswers(),
+                    fp.references().stream().map(VictimFingerprint.ReferenceAnswers::answers).toList(), rep, targetFpr);
             if (threshold == null) {
-                threshold = nul.threshold(targetFpr);
+                threshold = calibration.threshold();
             }
-            pValue = nul.pValue(distance);
-            refCount = nul.size();
-            closer = nul.countAtOrBelow(distance);
+            pValue = calibration.pValue(distance);
+            refCount = calibration.referenceCount();
+            closer = calibration.closerCount(distance);
         } else if (threshold == null) {
             if (fp.references().size() == 1) {
                 LOG.warn("one reference model cannot calibrate a threshold (at least {} are needed); "

@@ -1,0 +1,59 @@
+package io.modelprint.store;
+
+/**
+ * A stored fingerprint could not be read or written: the file is missing, cut short, not JSON,
+ * not a modelprint fingerprint, from a newer format version, altered after it was written, or
+ * holds values that do not fit together. {@link #problem()} says which, the message says where
+ * and what to do.
+ *
+ * <pre>{@code
+ * try {
+ *     VictimFingerprint fp = FingerprintFile.read(path);
+ * } catch (FingerprintFileException e) {
+ *     if (e.problem() == FingerprintFileException.Problem.CHECKSUM_MISMATCH) { ... }
+ * }
+ * }</pre>
+ */
+public class FingerprintFileException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** What was wrong with the file. */
+    public enum Problem {
+        /** It could not be read or written (missing, no permission, disk full). */
+        UNREADABLE,
+        /** It ends before the JSON document does: cut short while copying or writing. */
+        TRUNCATED,
+        /** It is not well-formed JSON (or has a duplicate key, or text after the document). */
+        NOT_JSON,
+        /** It is JSON but not a modelprint fingerprint document. */
+        NOT_A_FINGERPRINT,
+        /** It was written in a format version this modelprint cannot read. */
+        UNSUPPORTED_VERSION,
+        /** Its content does not match its SHA-256: it was altered or damaged after it was written. */
+        CHECKSUM_MISMATCH,
+        /** Its checksum matches but its values do not make a valid fingerprint. */
+        INVALID_CONTENT
+    }
+
+    private final Problem problem;
+
+    /** A failure of kind {@code problem}. */
+    public FingerprintFileException(Problem problem, String message) {
+        this(problem, message, null);
+    }
+
+    /** A failure of kind {@code problem} caused by {@code cause}. */
+    public FingerprintFileException(Problem problem, String message, Throwable cause) {
+        super(message, cause);
+        if (problem == null) {
+            throw new IllegalArgumentException("a fingerprint file failure must name its problem");
+        }
+        this.problem = problem;
+    }
+
+    /** What was wrong. */
+    public Problem problem() {
+        return problem;
+    }
+}

@@ -1,0 +1,182 @@
+package io.modelprint.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.modelprint.ImageBatch;
+import io.modelprint.ImageShape;
+import io.modelprint.Model;
+import io.modelprint.OutputKind;
+import io.modelprint.Predictions;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A prediction API on 127.0.0.1 that answers with a local model, following the standard contract,
+ * and misbehaves on cue: slow, failing, lying about shapes, dropping connections.
+ */
+final class FakePredictionApi implements AutoCloseable {
+
+    /** What the server does with one request. */
+    enum Behaviour {
+        ANSWER, FAIL_503, FAIL_503_RETRY_AFTER, BAD_REQUEST_400, HANG, DROP_CONNECTION, CUT_BODY, GARBAGE,
+        TRUNCATED_JSON, EXTRA_ROW, MISSING_CLASS, NOT_A_NUMBER, NAN_TEXT, NOT_DISTRIBUTIONS, EMPTY_BODY, ARRAY_BODY
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Model backing;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Deque<Behaviour> script = new ArrayDeque<>();
+    private final CountDownLatch release = new CountDownLatch(1);
+    final AtomicInteger requests = new AtomicInteger();
+    final AtomicLong imagesReceived = new AtomicLong();
+
+    FakePredictionApi(Model backing) throws IOException {
+        this.backing = backing;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "fake-prediction-api");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/predict", this::handle);
+        server.start();
+    }
+
+    URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/predict?key=secret");
+    }
+
+    /** The next requests behave so, in order; later ones are answered. */
+    synchronized FakePredictionApi then(Behaviour... next) {
+        script.addAll(Arrays.asList(next));
+        return this;
+    }
+
+    private synchronized Behaviour next() {
+        return script.isEmpty() ? Behaviour.ANSWER : script.poll();
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        requests.incrementAndGet();
+        JsonNode req = JSON.readTree(ex.getRequestBody().readAllBytes());
+        JsonNode shape = req.get("shape");
+        ImageShape s = new ImageShape(shape.get(0).asInt(), shape.get(1).asInt(), shape.get(2).asInt());
+        JsonNode instances = req.get("instances");
+        float[] px = new float[instances.size() * s.size()];
+        for (int n = 0; n < instances.size(); n++) {
+            for (int k = 0; k < s.size(); k++) {
+                px[n * s.size() + k] = (float) instances.get(n).get(k).doubleValue();
+            }
+        }
+        imagesReceived.addAndGet(instances.size());
+        Behaviour b = next();
+        switch (b) {
+            case FAIL_503 -> send(ex, 503, "{\"error\": \"overloaded\"}");
+            case FAIL_503_RETRY_AFTER -> {
+                ex.getResponseHeaders().add("Retry-After", "2");
+                send(ex, 503, "busy");
+            }
+            case BAD_REQUEST_400 -> send(ex, 400, "{\"error\": \"unknown model\"}");
+            case HANG -> {
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                ex.close();
+            }
+            case DROP_CONNECTION -> throw new IOException("dropping the connection on purpose");
+            case CUT_BODY -> {
+                byte[] full = answer(ImageBatch.of(s, px)).toString().getBytes(StandardCharsets.UTF_8);
+                ex.sendResponseHeaders(200, full.length);
+                OutputStream out = ex.getResponseBody();
+                out.write(full, 0, full.length / 2);
+                out.flush();
+                throw new IOException("closing half way through the body on purpose");
+            }
+            case GARBAGE -> send(ex, 200, "<html><body>Service Unavailable</body></html>");
+            case TRUNCATED_JSON -> {
+                String full = answer(ImageBatch.of(s, px)).toString();
+                send(ex, 200, full.substring(0, full.length() / 2));
+            }
+            case EXTRA_ROW -> {
+                ObjectNode a = answer(ImageBatch.of(s, px));
+                ((ArrayNode) a.get("outputs")).add(a.get("outputs").get(0).deepCopy());
+                send(ex, 200, a.toString());
+            }
+            case MISSING_CLASS -> {
+                ObjectNode a = answer(ImageBatch.of(s, px));
+                ((ArrayNode) a.get("outputs").get(1)).remove(0);
+                send(ex, 200, a.toString());
+            }
+            case NOT_A_NUMBER -> {
+                ObjectNode a = answer(ImageBatch.of(s, px));
+                ((ArrayNode) a.get("outputs").get(0)).set(3, JSON.getNodeFactory().textNode("high"));
+                send(ex, 200, a.toString());
+            }
+            case NAN_TEXT -> send(ex, 200, answer(ImageBatch.of(s, px)).toString().replaceFirst("\\[\\[[^,]+,", "[[NaN,"));
+            case NOT_DISTRIBUTIONS -> {
+                ObjectNode a = answer(ImageBatch.of(s, px));
+                ((ArrayNode) a.get("outputs").get(0)).set(0, JSON.getNodeFactory().numberNode(0.9f));
+                send(ex, 200, a.toString());
+            }
+            case EMPTY_BODY -> send(ex, 200, "");
+            case ARRAY_BODY -> send(ex, 200, "[1, 2, 3]");
+            case ANSWER -> send(ex, 200, answer(ImageBatch.of(s, px)).toString());
+        }
+    }
+
+    private ObjectNode answer(ImageBatch batch) {
+        Predictions p = backing.predict(batch);
+        ObjectNode out = JSON.createObjectNode();
+        if (p.kind() == OutputKind.LABELS) {
+            ArrayNode labels = out.putArray("labels");
+            Arrays.stream(p.labels()).forEach(labels::add);
+            return out;
+        }
+        ArrayNode rows = out.putArray("outputs");
+        for (int r = 0; r < p.count(); r++) {
+            ArrayNode row = rows.addArray();
+            for (int c = 0; c < p.numClasses(); c++) {
+                row.add(p.scores().get(r, c));
+            }
+        }
+        return out;
+    }
+
+    private static void send(HttpExchange ex, int status, String body) throws IOException {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, b.length == 0 ? -1 : b.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(b);
+        }
+    }
+
+    @Override
+    public void close() {
+        release.countDown();
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,105 @@
+package io.modelprint.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.modelprint.dl4j.Dl4jModel;
+import io.modelprint.ImageShape;
+import io.modelprint.OutputKind;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command-line round trip on the model files that ship in examples/models. */
+class ModelprintCliTest {
+
+    private static final Path MODELS = Path.of(System.getProperty("maven.multiModuleProjectDirectory", ".."))
+            .resolve("examples/models");
+
+    @TempDir
+    static Path dir;
+
+    static Path fingerprint;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = ModelprintCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static String model(String name) {
+        Path p = MODELS.resolve(name);
+        if (!Files.isRegularFile(p)) {
+            p = Path.of("models").resolve(name);   // run from the examples module
+        }
+        return p.toString();
+    }
+
+    @BeforeAll
+    static void fingerprintTheVictim() {
+        fingerprint = dir.resolve("victim.fp.json");
+        Run r = run("fingerprint", "--model", model("victim-mlp.zip"), "--scheme", "sac-m", "--data-range",
+                "8000:10000", "--out", fingerprint.toString());
+        assertEquals(ModelprintCli.INDEPENDENT, r.code(), r.err());
+        assertTrue(r.out().contains("with sac-m: 100 queries"), r.out());
+        assertTrue(Files.isRegularFile(fingerprint));
+    }
+
+    @Test
+    void aFineTunedCopyIsStolenAndExitsOne() {
+        Run r = run("verify", "--fingerprint", fingerprint.toString(), "--suspect", model("finetuned-copy.zip"));
+        assertEquals(ModelprintCli.STOLEN, r.code(), r.out() + r.err());
+        assertTrue(r.out().startsWith("finetuned-copy.zip: STOLEN"), r.out());
+    }
+
+    @Test
+    void anIndependentOnnxModelIsIndependentAndExitsZero() {
+        Run r = run("verify", "--fingerprint", fingerprint.toString(), "--suspect", model("independent-b.onnx"));
+        assertEquals(ModelprintCli.INDEPENDENT, r.code(), r.out() + r.err());
+        assertTrue(r.out().startsWith("independent-b.onnx: independent"), r.out());
+    }
+
+    @Test
+    void aSuspectBehindAnHttpApiIsVerified() throws Exception {
+        Dl4jModel copy = Dl4jModel.of("copy", ModelSerializer.restoreMultiLayerNetwork(
+                Path.of(model("finetuned-copy.zip")).toFile(), false), new ImageShape(1, 28, 28), OutputKind.LOGITS);
+        try (PredictionServer server = PredictionServer.start(copy, new InetSocketAddress("127.0.0.1", 0), true)) {
+            Run r = run("verify", "--fingerprint", fingerprint.toString(), "--suspect", server.uri().toString(),
+                    "--budget", "100");
+            assertEquals(ModelprintCli.STOLEN, r.code(), r.out() + r.err());
+            assertTrue(r.out().contains("compared on probabilities, 100 queries"), r.out());
+            Run over = run("verify", "--fingerprint", fingerprint.toString(), "--suspect", server.uri().toString(),
+                    "--budget", "99");
+            assertEquals(ModelprintCli.ERROR, over.code());
+            assertTrue(over.err().contains("query budget of 99 images"), over.err());
+        }
+    }
+
+    @Test
+    void errorsExitTwoWithAMessage() throws Exception {
+        Path tampered = dir.resolve("tampered.fp.json");
+        String text = Files.readString(fingerprint);
+        Files.writeString(tampered, text.replaceFirst("\"seed\" : 3", "\"seed\" : 4"));
+        Run t = run("verify", "--fingerprint", tampered.toString(), "--suspect", model("finetuned-copy.zip"));
+        assertEquals(ModelprintCli.ERROR, t.code());
+        assertTrue(t.err().contains("was altered after it was written"), t.err());
+
+        Run missing = run("verify", "--fingerprint", fingerprint.toString(), "--suspect", "no-such-model.zip");
+        assertEquals(ModelprintCli.ERROR, missing.code());
+        assertTrue(missing.err().contains("no model file at no-such-model.zip"), missing.err());
+
+        Run usage = run("verify", "--suspect", "x.zip");
+        assertEquals(ModelprintCli.ERROR, usage.code());
+        assertTrue(usage.err().contains("--fingerprint"), usage.err());
+    }
+}
