@@ -34,4 +34,24 @@ public interface WhiteBoxModel extends Model {
      * @throws IllegalArgumentException if the shapes do not fit
      */
     float[] inputGradient(ImageBatch batch, Matrix upstream);
+
+    /**
+     * A loss on logits, given as its gradient: from the logits of a batch ({@code N x classes}) to
+     * the gradient of the loss with respect to them.
+     */
+    @FunctionalInterface
+    interface LogitLoss {
+
+        /** The gradient of the loss with respect to {@code logits}. */
+        Matrix gradient(Matrix logits);
+    }
+
+    /**
+     * The gradient of {@code loss} with respect to the input, where the loss depends on the
+     * logits of this very batch. Adapters that can do it in one forward and one backward pass
+     * override this; the default runs {@link #logits} then {@link #inputGradient(ImageBatch, Matrix)}.
+     */
+    default float[] inputGradient(ImageBatch batch, LogitLoss loss) {
+        return inputGradient(batch, loss.gradient(logits(batch)));
+    }
 }

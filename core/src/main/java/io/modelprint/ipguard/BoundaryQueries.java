@@ -171,19 +171,24 @@ public final class BoundaryQueries implements QuerySetBuilder {
             int[] idx = activeIndices(done, active);
             float[] xa = gather(x, idx, per);
             ImageBatch batch = ImageBatch.of(shape, xa);
-            Matrix z = box.logits(batch);
-            float[] dz = new float[idx.length * classes];
+            boolean[] stopNow = new boolean[idx.length];
+            // one forward and one backward pass: the loss gradient is computed from this batch's logits
+            float[] dx = box.inputGradient(batch, z -> {
+                float[] dz = new float[idx.length * classes];
+                for (int a = 0; a < idx.length; a++) {
+                    int s = idx[a];
+                    double loss = lossGradient(z, a, source[s], target[s], config.margin(), dz, classes);
+                    stopNow[a] = loss == 0 || config.stop() == Stop.LABEL_FLIP && argmax(z, a) == target[s];
+                }
+                return Matrix.of(idx.length, classes, dz);
+            });
             for (int a = 0; a < idx.length; a++) {
-                int s = idx[a];
-                double loss = lossGradient(z, a, source[s], target[s], config.margin(), dz, classes);
-                boolean flipped = config.stop() == Stop.LABEL_FLIP && argmax(z, a) == target[s];
-                if (loss == 0 || flipped) {
-                    done[s] = true;
+                if (stopNow[a]) {
+                    done[idx[a]] = true;
                     active--;
                 }
             }
             step++;
-            float[] dx = box.inputGradient(batch, Matrix.of(idx.length, classes, dz));
             double c1 = 1 - Math.pow(BETA1, step);
             double c2 = 1 - Math.pow(BETA2, step);
             for (int a = 0; a < idx.length; a++) {

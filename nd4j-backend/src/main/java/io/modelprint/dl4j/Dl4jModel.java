@@ -117,6 +117,24 @@ public final class Dl4jModel extends AbstractModel implements WhiteBoxModel {
         return dx.castTo(DataType.FLOAT).dup('c').data().asFloat();
     }
 
+    @Override
+    public float[] inputGradient(ImageBatch batch, LogitLoss loss) {
+        checkShape(batch);
+        INDArray input = network.toInput(batch);
+        INDArray dx;
+        synchronized (network) {
+            dx = network.inputGradient(input, z -> {
+                Matrix g = loss.gradient(toMatrix(z));
+                if (g.rows() != z.rows() || g.cols() != z.columns()) {
+                    throw new IllegalArgumentException("model " + name() + ": the loss gradient must be " + z.rows()
+                            + " x " + z.columns() + ", got " + g.rows() + " x " + g.cols());
+                }
+                return Nd4j.create(g.data(), new long[] {g.rows(), g.cols()}, 'c').castTo(z.dataType());
+            }, numClasses());
+        }
+        return dx.castTo(DataType.FLOAT).dup('c').data().asFloat();
+    }
+
     private void checkShape(ImageBatch batch) {
         if (batch == null || batch.isEmpty()) {
             throw new IllegalArgumentException("model " + name() + " was given no images");

@@ -66,6 +66,24 @@ abstract class Dl4jNetwork {
     /** {@code J^T upstream} per image, with {@code J} the Jacobian of the logits; shaped like {@code input}. */
     abstract INDArray inputGradient(INDArray input, INDArray upstream);
 
+    /** The pass-through loss of the gradient twin (built on first use). */
+    abstract PassThroughLoss gradientLoss();
+
+    /**
+     * {@code J^T g(z)} per image where {@code z} are the logits of this input, in one forward and one
+     * backward pass: the pass-through loss computes {@code g(z)} from the pre-activations it sees.
+     */
+    INDArray inputGradient(INDArray input, java.util.function.UnaryOperator<INDArray> upstreamOfLogits, int classes) {
+        INDArray dummy = Nd4j.zeros(input.dataType(), input.size(0), classes);
+        PassThroughLoss loss = gradientLoss();
+        loss.upstreamOfPreOutput = upstreamOfLogits;
+        try {
+            return inputGradient(input, dummy);
+        } finally {
+            loss.upstreamOfPreOutput = null;
+        }
+    }
+
     int numClasses() {
         Layer l = outputLayerConf();
         if (l instanceof org.deeplearning4j.nn.conf.layers.FeedForwardLayer ff && ff.getNOut() > 0) {
@@ -110,13 +128,15 @@ abstract class Dl4jNetwork {
     }
 
     /** Identity output with the pass-through loss, so that backprop of "labels" g gives J^T g. */
-    static void makeGradientOutput(Layer outputConf) {
+    static PassThroughLoss makeGradientOutput(Layer outputConf) {
         makeIdentityOutput(outputConf);
         if (!(outputConf instanceof org.deeplearning4j.nn.conf.layers.BaseOutputLayer o)) {
             throw new IllegalArgumentException("input gradients need an output layer with a loss function (OutputLayer), got "
                     + outputConf.getClass().getSimpleName());
         }
-        o.setLossFn(new PassThroughLoss());
+        PassThroughLoss loss = new PassThroughLoss();
+        o.setLossFn(loss);
+        return loss;
     }
 
     static boolean isFlat(Layer first, InputPreProcessor pre) {
@@ -127,6 +147,13 @@ abstract class Dl4jNetwork {
         private final MultiLayerNetwork net;
         private MultiLayerNetwork logitTwin;
         private MultiLayerNetwork gradientTwin;
+        private PassThroughLoss gradientLoss;
+
+        @Override
+        PassThroughLoss gradientLoss() {
+            gradientTwin();
+            return gradientLoss;
+        }
 
         Multi(MultiLayerNetwork net, ImageShape shape) {
             super(shape, isFlat(net.getLayerWiseConfigurations().getConf(0).getLayer(),
@@ -169,17 +196,21 @@ abstract class Dl4jNetwork {
             return logitTwin;
         }
 
-        @Override
-        INDArray inputGradient(INDArray input, INDArray upstream) {
+        private MultiLayerNetwork gradientTwin() {
             if (gradientTwin == null || gradientTwin.params() != net.params()) {
                 MultiLayerConfiguration c = net.getLayerWiseConfigurations().clone();
-                makeGradientOutput(c.getConf(c.getConfs().size() - 1).getLayer());
+                gradientLoss = makeGradientOutput(c.getConf(c.getConfs().size() - 1).getLayer());
                 c.setTrainingWorkspaceMode(WorkspaceMode.NONE);
                 MultiLayerNetwork t = new MultiLayerNetwork(c);
                 t.init(net.params(), false);
                 gradientTwin = t;
             }
-            return gradientTwin.calculateGradients(input, upstream, null, null).getSecond();
+            return gradientTwin;
+        }
+
+        @Override
+        INDArray inputGradient(INDArray input, INDArray upstream) {
+            return gradientTwin().calculateGradients(input, upstream, null, null).getSecond();
         }
     }
 
@@ -203,6 +234,13 @@ abstract class Dl4jNetwork {
         private final ComputationGraph graph;
         private ComputationGraph logitTwin;
         private ComputationGraph gradientTwin;
+        private PassThroughLoss gradientLoss;
+
+        @Override
+        PassThroughLoss gradientLoss() {
+            gradientTwin();
+            return gradientLoss;
+        }
         private final InputEpsilon inputEpsilon;
 
         Graph(ComputationGraph graph, ImageShape shape) {
@@ -272,11 +310,10 @@ abstract class Dl4jNetwork {
             return logitTwin;
         }
 
-        @Override
-        INDArray inputGradient(INDArray input, INDArray upstream) {
+        private ComputationGraph gradientTwin() {
             if (gradientTwin == null || gradientTwin.params() != graph.params()) {
                 ComputationGraphConfiguration c = graph.getConfiguration().clone();
-                makeGradientOutput(outputOf(c));
+                gradientLoss = makeGradientOutput(outputOf(c));
                 // without workspaces the input vertex's epsilon stays valid after backprop
                 c.setTrainingWorkspaceMode(WorkspaceMode.NONE);
                 c.setInferenceWorkspaceMode(WorkspaceMode.NONE);
@@ -286,6 +323,12 @@ abstract class Dl4jNetwork {
                 t.setListeners(inputEpsilon);
                 gradientTwin = t;
             }
+            return gradientTwin;
+        }
+
+        @Override
+        INDArray inputGradient(INDArray input, INDArray upstream) {
+            gradientTwin();
             inputEpsilon.captured = null;
             gradientTwin.setInputs(input);
             gradientTwin.setLabels(upstream);

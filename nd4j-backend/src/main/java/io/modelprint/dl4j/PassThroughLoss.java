@@ -16,6 +16,16 @@ final class PassThroughLoss implements ILossFunction {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * When set, the upstream gradient is computed from the pre-activations in the backward pass
+     * itself instead of being read from the labels: one forward pass serves both.
+     */
+    transient java.util.function.UnaryOperator<INDArray> upstreamOfPreOutput;
+
+    private INDArray upstream(INDArray labels, INDArray preOutput) {
+        return upstreamOfPreOutput == null ? labels : upstreamOfPreOutput.apply(preOutput);
+    }
+
     @Override
     public double computeScore(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask,
                                boolean average) {
@@ -26,12 +36,12 @@ final class PassThroughLoss implements ILossFunction {
     @Override
     public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
         INDArray out = activationFn.getActivation(preOutput.dup(), true);
-        return out.muli(labels).sum(1);
+        return out.muli(upstream(labels, preOutput)).sum(1);
     }
 
     @Override
     public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
-        return activationFn.backprop(preOutput.dup(), labels.dup()).getFirst();
+        return activationFn.backprop(preOutput.dup(), upstream(labels, preOutput).dup()).getFirst();
     }
 
     @Override

@@ -71,8 +71,11 @@ public final class Zoo {
      */
     public static Zoo build(ZooSpec spec, ZooData data, Path cacheRoot, ProgressListener progress) {
         Path dir = cacheRoot.resolve(spec.name());
+        // victims are shared between zoos of the same victim (the attackers' and the owner's)
+        Path victims = cacheRoot.resolve("victims");
         try {
             Files.createDirectories(dir);
+            Files.createDirectories(victims);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the zoo cache " + dir, e);
         }
@@ -81,15 +84,15 @@ public final class Zoo {
         LabeledImages owner = data.owner().slice(0, Math.min(spec.ownerImages(), data.owner().size()));
         Trainer.Config vt = spec.victimTraining();
         ZooMember victimMember = new ZooMember(Family.VICTIM, spec.victim(), vt.seed(), vt, owner.size(), 0);
-        String victimId = "victim__" + victimMember.id();
-        MultiLayerNetwork victimNet = loadOrTrain(dir, victimId, () -> {
+        String victimId = victimMember.id();
+        MultiLayerNetwork victimNet = loadOrTrain(victims, victimId, () -> {
             MultiLayerNetwork net = spec.victim().build(shape, owner.numClasses(), vt.seed());
             Trainer.fit(net, TrainingData.of(owner), vt, "victim " + spec.victim().name(), progress);
             return net;
         });
         Dl4jModel victimModel = Dl4jModel.of("victim", victimNet, shape);
-        Member victim = new Member(record(dir, victimId, victimMember, victimModel, victimModel, data.test(), data.test()),
-                victimModel);
+        Member victim = new Member(record(victims, victimId, victimMember, victimModel, victimModel, data.test(),
+                data.test()), victimModel);
 
         List<Member> members = new ArrayList<>();
         int done = 0;

@@ -57,6 +57,37 @@ public record ZooSpec(String name, Architecture victim, Trainer.Config victimTra
                 new Trainer.Config(4, 64, 1e-3, variant.seedBase + 1));
     }
 
+    /**
+     * The owner's side of a zoo: models the owner trains on its own data, with its own seeds, to
+     * choose and calibrate queries. Surrogates (its own stolen copies of the victim: one per attack
+     * family, two label students) and references (independent models of four architectures on its
+     * data, the victim's own among them). Build it with the owner's data as the "attacker" data:
+     * {@code new ZooData(owner, owner, test)}.
+     */
+    public static ZooSpec owner(Variant variant, boolean full) {
+        ZooSpec attackers = full ? full(variant) : smoke(variant);
+        Architecture victim = attackers.victim();
+        int images = full ? 10000 : 3000;
+        long s = variant.seedBase + 500;
+        List<ZooMember> m = new ArrayList<>();
+        m.add(new ZooMember(Family.FINE_TUNE_ALL, victim, s++, new Trainer.Config(1, 64, 1e-4, 0), images, 0));
+        m.add(new ZooMember(Family.PRUNE, victim, s++, new Trainer.Config(1, 64, 1e-4, 0), images, 0.5));
+        m.add(new ZooMember(Family.TRANSFER, victim, s++, new Trainer.Config(2, 64, 1e-2, 0), images, 0));
+        m.add(new ZooMember(Family.EXTRACT_PROBABILITIES, Architecture.mlp(256), s++, epochs(Architecture.mlp(256), 5),
+                images, 20));
+        m.add(new ZooMember(Family.EXTRACT_LABELS, Architecture.mlp(512, 128), s++, epochs(Architecture.mlp(512, 128), 5),
+                images, 0));
+        m.add(new ZooMember(Family.EXTRACT_LABELS, Architecture.cnn(4, 8, 32), s++, epochs(Architecture.cnn(4, 8, 32), 5),
+                images, 0));
+        m.add(new ZooMember(Family.EXTRACT_ADVERSARIAL, Architecture.mlp(256), s++, epochs(Architecture.mlp(256), 3),
+                images, 4.0 / 256));
+        for (Architecture a : List.of(victim, Architecture.cnn(6, 12, 48), Architecture.mlp(256), Architecture.mlp(512, 128))) {
+            m.add(new ZooMember(Family.INDEPENDENT, a, s++, epochs(a, 5), images, 0));
+        }
+        return new ZooSpec(attackers.name().replace("-", "-owner-"), victim, attackers.victimTraining(),
+                attackers.ownerImages(), m);
+    }
+
     /** Members by family. */
     public List<ZooMember> members(Family family) {
         return members.stream().filter(m -> m.family() == family).toList();
@@ -80,7 +111,8 @@ public record ZooSpec(String name, Architecture victim, Trainer.Config victimTra
             m.add(new ZooMember(Family.FINE_TUNE_ALL, victim, s++, new Trainer.Config(1 + i % 2, 64, 1e-4, 0), copyImages, 0));
             m.add(new ZooMember(Family.FINE_TUNE_LAST, victim, s++, new Trainer.Config(2, 64, 1e-3, 0), copyImages, 0));
             m.add(new ZooMember(Family.PRUNE, victim, s++, new Trainer.Config(1, 64, 1e-4, 0), copyImages, pruneRates[i % 5]));
-            m.add(new ZooMember(Family.TRANSFER, victim, s++, new Trainer.Config(2, 64, 1e-3, 0), copyImages, 0));
+            // a fresh head learns slowly at the victim's learning rate: 1e-2 reaches the victim's accuracy in two epochs
+            m.add(new ZooMember(Family.TRANSFER, victim, s++, new Trainer.Config(2, 64, 1e-2, 0), copyImages, 0));
             Architecture student = students.get(i % students.size());
             m.add(new ZooMember(Family.EXTRACT_PROBABILITIES, student, s++, epochs(student, 5), attackerImages, 20));
             m.add(new ZooMember(Family.EXTRACT_LABELS, student, s++, epochs(student, 5), attackerImages, 0));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.modelprint.ImageBatch;
 import io.modelprint.ImageShape;
 import io.modelprint.kernel.Matrix;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -133,6 +134,37 @@ class InputGradientTest {
         ComputationGraph graph = new ComputationGraph(conf);
         graph.init();
         assertMatchesFiniteDifferences(Dl4jModel.of("graph", graph, SHAPE));
+    }
+
+    @Test
+    void theOnePassGradientOfALossOnLogitsEqualsTheTwoPassOne() {
+        for (Dl4jModel m : List.of(Dl4jModel.of("cnn", Architecture.cnn(4, 8, 16).build(SHAPE, 10, 3), SHAPE),
+                Dl4jModel.of("mlp", Architecture.mlp(32).build(SHAPE, 10, 4), SHAPE))) {
+            ImageBatch x = interiorImages(4, 31);
+            // a loss that depends on the logits: softmax cross-entropy towards class 2
+            io.modelprint.WhiteBoxModel.LogitLoss loss = z -> {
+                float[] g = new float[z.rows() * z.cols()];
+                for (int r = 0; r < z.rows(); r++) {
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (int c = 0; c < z.cols(); c++) {
+                        max = Math.max(max, z.get(r, c));
+                    }
+                    double sum = 0;
+                    for (int c = 0; c < z.cols(); c++) {
+                        sum += Math.exp(z.get(r, c) - max);
+                    }
+                    for (int c = 0; c < z.cols(); c++) {
+                        g[r * z.cols() + c] = (float) (Math.exp(z.get(r, c) - max) / sum - (c == 2 ? 1 : 0));
+                    }
+                }
+                return Matrix.of(z.rows(), z.cols(), g);
+            };
+            float[] onePass = m.inputGradient(x, loss);
+            float[] twoPass = m.inputGradient(x, loss.gradient(m.logits(x)));
+            for (int i = 0; i < onePass.length; i++) {
+                assertEquals(twoPass[i], onePass[i], 1e-5, m.name() + " entry " + i);
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,136 @@
+package io.modelprint.bench;
+
+import io.modelprint.FingerprintVerifier;
+import io.modelprint.Verdict;
+import io.modelprint.VictimFingerprint;
+import io.modelprint.data.FashionMnist;
+import io.modelprint.examples.ConsoleProgress;
+import io.modelprint.zoo.Zoo;
+import io.modelprint.zoo.ZooData;
+import io.modelprint.zoo.ZooEntry;
+import io.modelprint.zoo.ZooSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The detection benchmark: builds (or loads) a zoo of stolen and independent models, runs every
+ * scheme on it and writes the tables and plots (see {@link DetectionReport}).
+ *
+ * <pre>
+ * mvn -q -pl benchmarks -am compile exec:java@detection -Dexec.args="smoke"
+ * mvn -q -pl benchmarks -am compile exec:java@detection -Dexec.args="full --variant test"
+ * </pre>
+ */
+@Command(name = "detection-benchmark", mixinStandardHelpOptions = true,
+        description = "Build a zoo of stolen and independent models and score every fingerprint scheme on it.")
+public final class DetectionBenchmark implements Callable<Integer> {
+
+    /** Zoo sizes. */
+    enum Size { SMOKE, FULL }
+
+    @Parameters(index = "0", defaultValue = "smoke", description = "smoke (minutes) or full (about an hour)")
+    private String size;
+
+    @Option(names = "--variant", defaultValue = "dev", description = "dev or test zoo (disjoint seeds)")
+    private String variant;
+
+    @Option(names = "--cache", description = "zoo cache directory (default: <project>/zoo-cache)")
+    private Path cache;
+
+    @Option(names = "--out", description = "output directory (default: <project>/benchmarks/results/<zoo>)")
+    private Path out;
+
+    @Option(names = "--schemes", split = ",", description = "scheme labels to run (default: all)")
+    private List<String> only;
+
+    /** Runs the benchmark. */
+    public static void main(String[] args) {
+        int code = new CommandLine(new DetectionBenchmark()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        System.exit(code);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        long start = System.nanoTime();
+        Path root = Path.of(System.getProperty("modelprint.root", "."));
+        ZooSpec.Variant v = ZooSpec.Variant.valueOf(variant.toUpperCase(java.util.Locale.ROOT));
+        boolean full = size.equalsIgnoreCase("full");
+        if (!full && !size.equalsIgnoreCase("smoke")) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "size must be smoke or full, got " + size);
+        }
+        ZooSpec spec = full ? ZooSpec.full(v) : ZooSpec.smoke(v);
+        FashionMnist fm = FashionMnist.load();
+        ZooData data = ZooData.of(fm);
+        if (full && !data.isFull()) {
+            System.err.println("the full zoo needs the 60,000 training images: install Debian's dataset-fashion-mnist "
+                    + "(apt-get install dataset-fashion-mnist) or set -Dmodelprint.data.dir");
+            return 2;
+        }
+        System.out.printf("zoo %s: %d models; data from %s (owner %d, attacker %d, test %d)%n", spec.name(),
+                spec.members().size() + 1, fm.directory(), data.owner().size(), data.attacker().size(), data.test().size());
+        Zoo zoo;
+        Zoo owner;
+        Path cacheRoot = cache != null ? cache : root.resolve("zoo-cache");
+        try (ConsoleProgress progress = new ConsoleProgress()) {
+            zoo = Zoo.build(spec, data, cacheRoot, progress);
+            // the owner's own surrogates and references, trained on its data with its own seeds
+            owner = Zoo.build(ZooSpec.owner(v, full), new ZooData(data.owner(), data.owner(), data.test()), cacheRoot,
+                    progress);
+        }
+        List<io.modelprint.Model> surrogates = new ArrayList<>();
+        List<io.modelprint.Model> references = new ArrayList<>();
+        for (Zoo.Member m : owner.members()) {
+            (m.entry().family().stolen() ? surrogates : references).add(m.model());
+        }
+        List<ZooEntry> entries = new ArrayList<>();
+        zoo.members().forEach(m -> entries.add(m.entry()));
+        DetectionResults results = DetectionResults.empty(spec.name(), entries);
+        List<SchemeUnderTest> schemes = new ArrayList<>(SchemeUnderTest.standard());
+        schemes.addAll(SchemeUnderTest.withOwnerModels(surrogates, references));
+        for (SchemeUnderTest s : schemes) {
+            if (only != null && !only.contains(s.label())) {
+                continue;
+            }
+            run(s, zoo, results);
+        }
+        Path dir = out != null ? out : root.resolve("benchmarks").resolve("results").resolve(spec.name());
+        String command = "mvn -q -pl benchmarks -am compile exec:java@detection -Dexec.args=\"" + size.toLowerCase(java.util.Locale.ROOT)
+                + (v == ZooSpec.Variant.DEV ? "" : " --variant " + variant) + "\"";
+        Path md = DetectionReport.write(results, dir, command, (System.nanoTime() - start) / 6e10);
+        System.out.printf("%nwrote %s (%.1f minutes)%n", md, (System.nanoTime() - start) / 6e10);
+        return 0;
+    }
+
+    private static void run(SchemeUnderTest s, Zoo zoo, DetectionResults results) {
+        try (ConsoleProgress progress = new ConsoleProgress()) {
+            // only distances are used here: a threshold of 0 avoids looking up defaults that may not exist
+            FingerprintVerifier verifier = FingerprintVerifier.using(s.scheme()).ownerData(zoo.cleanTest())
+                    .progress(progress).threshold(0).build();
+            long t0 = System.nanoTime();
+            VictimFingerprint fp = verifier.fingerprint(zoo.victim().model());
+            double build = (System.nanoTime() - t0) / 1e9;
+            Map<String, Double> d = new LinkedHashMap<>();
+            long suspectNanos = 0;
+            int i = 0;
+            for (Zoo.Member m : zoo.members()) {
+                progress.onProgress("scoring " + s.label(), i++, zoo.members().size());
+                Verdict verdict = verifier.verify(fp, m.model());
+                suspectNanos += verdict.costs().suspectFingerprint().toNanos() + verdict.costs().comparison().toNanos();
+                d.put(m.entry().id(), verdict.distance());
+            }
+            progress.onProgress("scoring " + s.label(), zoo.members().size(), zoo.members().size());
+            results.distances().put(s.label(), d);
+            results.buildSeconds().put(s.label(), build);
+            results.suspectMillis().put(s.label(), suspectNanos / 1e6 / zoo.members().size());
+            results.queries().put(s.label(), fp.querySet().size());
+        }
+    }
+}
