@@ -52,7 +52,7 @@ public record Verdict(String suspect, String scheme, OutputKind representation, 
         s.append(stolen ? "stolen: " : "independent: ");
         s.append(String.format(Locale.ROOT, "distance %.4f %s threshold %.4f", distance, stolen ? "<" : ">=",
                 threshold.value()));
-        if (!Double.isNaN(threshold.targetFpr())) {
+        if (threshold.source() == Threshold.Source.REFERENCE_MODELS && !Double.isNaN(threshold.targetFpr())) {
             s.append(String.format(Locale.ROOT, " (FPR <= %.0f%%)", 100 * threshold.targetFpr()));
         }
         if (referenceCount > 0) {

@@ -51,6 +51,9 @@ public final class DetectionBenchmark implements Callable<Integer> {
     @Option(names = "--schemes", split = ",", description = "scheme labels to run (default: all)")
     private List<String> only;
 
+    @Option(names = "--ablation", description = "run the ablation variants instead of the standard schemes")
+    private boolean ablation;
+
     /** Runs the benchmark. */
     public static void main(String[] args) {
         int code = new CommandLine(new DetectionBenchmark()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
@@ -93,17 +96,23 @@ public final class DetectionBenchmark implements Callable<Integer> {
         List<ZooEntry> entries = new ArrayList<>();
         zoo.members().forEach(m -> entries.add(m.entry()));
         DetectionResults results = DetectionResults.empty(spec.name(), entries);
-        List<SchemeUnderTest> schemes = new ArrayList<>(SchemeUnderTest.standard());
-        schemes.addAll(SchemeUnderTest.withOwnerModels(surrogates, references));
+        List<SchemeUnderTest> schemes = new ArrayList<>();
+        if (ablation) {
+            schemes.addAll(SchemeUnderTest.ablation(surrogates, references));
+        } else {
+            schemes.addAll(SchemeUnderTest.standard());
+            schemes.addAll(SchemeUnderTest.withOwnerModels(surrogates, references));
+        }
         for (SchemeUnderTest s : schemes) {
             if (only != null && !only.contains(s.label())) {
                 continue;
             }
             run(s, zoo, results);
         }
-        Path dir = out != null ? out : root.resolve("benchmarks").resolve("results").resolve(spec.name());
+        Path dir = out != null ? out : root.resolve("benchmarks").resolve("results")
+                .resolve(spec.name() + (ablation ? "-ablation" : ""));
         String command = "mvn -q -pl benchmarks -am compile exec:java@detection -Dexec.args=\"" + size.toLowerCase(java.util.Locale.ROOT)
-                + (v == ZooSpec.Variant.DEV ? "" : " --variant " + variant) + "\"";
+                + (v == ZooSpec.Variant.DEV ? "" : " --variant " + variant) + (ablation ? " --ablation" : "") + "\"";
         Path md = DetectionReport.write(results, dir, command, (System.nanoTime() - start) / 6e10);
         System.out.printf("%nwrote %s (%.1f minutes)%n", md, (System.nanoTime() - start) / 6e10);
         return 0;

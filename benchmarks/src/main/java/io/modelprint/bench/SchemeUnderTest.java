@@ -47,4 +47,58 @@ public record SchemeUnderTest(String label, FingerprintScheme<?> scheme) {
                 new SchemeUnderTest("conferrable/labels", p.create(Map.of("output", "labels"), surrogates, references)),
                 new SchemeUnderTest("conferrable/min", p.create(Map.of("aggregate", "min"), surrogates, references)));
     }
+
+    /**
+     * The ablation run on the development zoo: one change at a time from the conferrable default
+     * (query budget, candidate pool, pooling, output) and from faithful SAC-m (bigger boxes, more
+     * queries, random samples, the Gaussian kernel, temperature).
+     */
+    public static List<SchemeUnderTest> ablation(List<? extends io.modelprint.Model> surrogates,
+                                                 List<? extends io.modelprint.Model> references) {
+        var p = new io.modelprint.conferrable.ConferrableProvider();
+        List<SchemeUnderTest> out = new java.util.ArrayList<>();
+        for (String q : List.of("25", "50", "100", "300", "1000")) {
+            out.add(new SchemeUnderTest("conferrable/q" + q, p.create(Map.of("queries", q), surrogates, references)));
+            out.add(new SchemeUnderTest("conferrable/labels/q" + q, p.create(Map.of("queries", q, "output", "labels"),
+                    surrogates, references)));
+        }
+        out.add(new SchemeUnderTest("conferrable/natural-only", p.create(Map.of("mixed", "0", "natural", "4000"),
+                surrogates, references)));
+        out.add(new SchemeUnderTest("conferrable/mixed-only", p.create(Map.of("natural", "0", "mixed", "4000"),
+                surrogates, references)));
+        out.add(new SchemeUnderTest("conferrable/min", p.create(Map.of("aggregate", "min"), surrogates, references)));
+        out.add(new SchemeUnderTest("conferrable/no-references", p.create(Map.of(), surrogates,
+                List.of(new NeverAgrees(surrogates.get(0))))));
+        out.add(of("sac-m/q300", "sac-m", Map.of("queries", "300")));
+        out.add(of("sac-m/box0.5", "sac-m", Map.of("cutRatio", "0.5")));
+        out.add(of("sac-m/random", "sac-m", Map.of("selection", "random")));
+        out.add(of("sac-m/gaussian", "sac-m", Map.of("correlation", "gaussian")));
+        out.add(of("sac-m/probabilities/t3", "sac-m", Map.of("output", "probabilities", "temperature", "3")));
+        out.add(of("akh/q100", "akh", Map.of("queries", "100")));
+        out.add(of("akh/q300", "akh", Map.of("queries", "300")));
+        return out;
+    }
+
+    /**
+     * A stand-in reference that never gives the victim's label, so that only the surrogates choose
+     * the queries: the ablation of the references' part in the score.
+     */
+    private static final class NeverAgrees extends io.modelprint.AbstractModel {
+        private final io.modelprint.Model shapeOf;
+
+        NeverAgrees(io.modelprint.Model shapeOf) {
+            super("never-agrees", shapeOf.inputShape(), shapeOf.numClasses(), io.modelprint.OutputKind.LABELS);
+            this.shapeOf = shapeOf;
+        }
+
+        @Override
+        protected io.modelprint.Predictions answer(io.modelprint.ImageBatch batch) {
+            // a constant score for every candidate: the label of the surrogate shifted by one class
+            int[] l = shapeOf.predict(batch).labels();
+            for (int i = 0; i < l.length; i++) {
+                l[i] = (l[i] + 1) % numClasses();
+            }
+            return io.modelprint.Predictions.ofLabels(l, numClasses());
+        }
+    }
 }

@@ -108,7 +108,7 @@ public final class Zoo {
         return new Zoo(spec, victim, members, data.test(), corruptedTest);
     }
 
-    private static MultiLayerNetwork train(ZooMember m, MultiLayerNetwork victimNet, Dl4jModel victimModel, ZooData data,
+    static MultiLayerNetwork train(ZooMember m, MultiLayerNetwork victimNet, Dl4jModel victimModel, ZooData data,
                                            ImageShape shape, ProgressListener progress) {
         Trainer.Config t = m.training().withSeed(m.seed());
         LabeledImages attacker = data.attacker().slice(0, Math.min(m.images(), data.attacker().size()));

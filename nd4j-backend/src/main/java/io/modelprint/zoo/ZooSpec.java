@@ -66,13 +66,26 @@ public record ZooSpec(String name, Architecture victim, Trainer.Config victimTra
      */
     public static ZooSpec owner(Variant variant, boolean full) {
         ZooSpec attackers = full ? full(variant) : smoke(variant);
-        Architecture victim = attackers.victim();
-        int images = full ? 10000 : 3000;
-        long s = variant.seedBase + 500;
+        return new ZooSpec(attackers.name().replace("-", "-owner-"), attackers.victim(), attackers.victimTraining(),
+                attackers.ownerImages(), ownerMembers(attackers.victim(), full ? 10000 : 3000, variant.seedBase + 500));
+    }
+
+    /**
+     * The owner's surrogates and references for a victim: one copy per attack family (fine-tuned,
+     * pruned, transferred, distilled, two label students, an adversarially trained student) and
+     * four independent models (the victim's architecture when known, two MLPs and a CNN), each
+     * trained on {@code images} owner images.
+     *
+     * @param victim the victim's architecture, or null when it is not one of {@link Architecture}'s:
+     *               then the references leave out the twin
+     */
+    public static List<ZooMember> ownerMembers(Architecture victim, int images, long seedBase) {
+        Architecture label = victim != null ? victim : Architecture.mlp(1);
+        long s = seedBase;
         List<ZooMember> m = new ArrayList<>();
-        m.add(new ZooMember(Family.FINE_TUNE_ALL, victim, s++, new Trainer.Config(1, 64, 1e-4, 0), images, 0));
-        m.add(new ZooMember(Family.PRUNE, victim, s++, new Trainer.Config(1, 64, 1e-4, 0), images, 0.5));
-        m.add(new ZooMember(Family.TRANSFER, victim, s++, new Trainer.Config(2, 64, 1e-2, 0), images, 0));
+        m.add(new ZooMember(Family.FINE_TUNE_ALL, label, s++, new Trainer.Config(1, 64, 1e-4, 0), images, 0));
+        m.add(new ZooMember(Family.PRUNE, label, s++, new Trainer.Config(1, 64, 1e-4, 0), images, 0.5));
+        m.add(new ZooMember(Family.TRANSFER, label, s++, new Trainer.Config(2, 64, 1e-2, 0), images, 0));
         m.add(new ZooMember(Family.EXTRACT_PROBABILITIES, Architecture.mlp(256), s++, epochs(Architecture.mlp(256), 5),
                 images, 20));
         m.add(new ZooMember(Family.EXTRACT_LABELS, Architecture.mlp(512, 128), s++, epochs(Architecture.mlp(512, 128), 5),
@@ -81,11 +94,15 @@ public record ZooSpec(String name, Architecture victim, Trainer.Config victimTra
                 images, 0));
         m.add(new ZooMember(Family.EXTRACT_ADVERSARIAL, Architecture.mlp(256), s++, epochs(Architecture.mlp(256), 3),
                 images, 4.0 / 256));
-        for (Architecture a : List.of(victim, Architecture.cnn(6, 12, 48), Architecture.mlp(256), Architecture.mlp(512, 128))) {
+        List<Architecture> refs = new ArrayList<>();
+        if (victim != null) {
+            refs.add(victim);
+        }
+        refs.addAll(List.of(Architecture.cnn(6, 12, 48), Architecture.mlp(256), Architecture.mlp(512, 128)));
+        for (Architecture a : refs) {
             m.add(new ZooMember(Family.INDEPENDENT, a, s++, epochs(a, 5), images, 0));
         }
-        return new ZooSpec(attackers.name().replace("-", "-owner-"), victim, attackers.victimTraining(),
-                attackers.ownerImages(), m);
+        return m;
     }
 
     /** Members by family. */
