@@ -4,10 +4,13 @@ import io.modelprint.kernel.CorrelationFunction;
 import io.modelprint.kernel.KernelBackend;
 import io.modelprint.kernel.KernelChecks;
 import io.modelprint.kernel.Matrix;
+import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.indexing.conditions.Conditions;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.slf4j.Logger;
@@ -20,8 +23,17 @@ import org.slf4j.LoggerFactory;
  * Maven profile, not by code; the name says which one loaded ({@code nd4j-cpu} or
  * {@code nd4j-cuda}).
  *
+ * <p>Work is done in tiles written into buffers allocated once per call: a fresh {@code N x N}
+ * result per operation costs more in page faults than the arithmetic. The fused distance never
+ * builds an {@code N x N} array.
+ *
  * <p>Registered as a {@link KernelBackend} service with priority 10, so it replaces the plain-Java
  * kernels whenever {@code modelprint-nd4j} is on the class path and ND4J loads.
+ *
+ * <pre>{@code
+ * KernelBackend nd4j = Kernels.backend();   // this one, when modelprint-nd4j is on the class path
+ * double d = nd4j.fusedDistance(victimOutputs, suspectOutputs, CorrelationFunction.cosine());
+ * }</pre>
  */
 public final class Nd4jKernels implements KernelBackend {
 
@@ -29,6 +41,36 @@ public final class Nd4jKernels implements KernelBackend {
 
     /** Priority over the plain-Java backend (0). */
     public static final int PRIORITY = 10;
+
+    /** Rows per GEMM when building a whole correlation matrix: a 128 x N float block. */
+    private static final int MATRIX_TILE_ROWS = 128;
+
+    /** Tile of the fused distance: 128 x 4096 floats (2 MB), big enough to amortise ND4J's per-op cost. */
+    private static final int DISTANCE_TILE_ROWS = 128;
+    private static final int DISTANCE_TILE_COLUMNS = 4096;
+
+    private final int matrixTileRows;
+    private final int distanceTileRows;
+    private final int distanceTileColumns;
+
+    /** The backend as {@link java.util.ServiceLoader} creates it. */
+    public Nd4jKernels() {
+        this(MATRIX_TILE_ROWS, DISTANCE_TILE_ROWS, DISTANCE_TILE_COLUMNS);
+    }
+
+    /** With other tile sizes: tests use tiny ones to reach every edge of the tiling at small N. */
+    Nd4jKernels(int matrixTileRows, int distanceTileRows, int distanceTileColumns) {
+        if (matrixTileRows < 1 || distanceTileRows < 1 || distanceTileColumns < distanceTileRows) {
+            throw new IllegalArgumentException("tiles need at least one row and as many columns as rows, got "
+                    + matrixTileRows + ", " + distanceTileRows + " x " + distanceTileColumns);
+        }
+        this.matrixTileRows = matrixTileRows;
+        this.distanceTileRows = distanceTileRows;
+        this.distanceTileColumns = distanceTileColumns;
+    }
+
+    /** Entries per chunk of the mean absolute difference (4 MB per matrix). */
+    private static final int MAD_CHUNK = 1 << 20;
 
     @Override
     public String name() {
@@ -65,39 +107,152 @@ public final class Nd4jKernels implements KernelBackend {
         return x.diviColumnVector(norms.castTo(DataType.FLOAT).reshape(outputs.rows(), 1));
     }
 
+    /**
+     * Built in blocks of 128 rows: each block is one GEMM into a reused
+     * buffer, turned into correlations in place and copied into the result, so that ND4J never
+     * allocates an {@code N x N} array of its own.
+     */
     @Override
     public Matrix correlationMatrix(Matrix outputs, CorrelationFunction f) {
+        int n = outputs.rows();
+        float[] out = new float[Math.multiplyExact(n, n)];
         INDArray u = unitRows(outputs);
-        INDArray g = u.mmul(u.transpose());
-        applyCorrelation(g, f);
-        return toMatrix(g);
+        int rows = Math.min(n, matrixTileRows);
+        INDArray buffer = Nd4j.createUninitialized(DataType.FLOAT, (long) rows * n);
+        for (int i0 = 0; i0 < n; i0 += rows) {
+            int r = Math.min(rows, n - i0);
+            INDArray tile = tile(buffer, r, n);
+            gram(u, i0, r, u, 0, n, tile, f);
+            toCorrelations(tile, f);
+            Nd4j.getAffinityManager().ensureLocation(tile, AffinityManager.Location.HOST);
+            tile.data().asNioFloat().get(out, i0 * n, r * n);
+        }
+        float diagonal = (float) f.diagonal();
+        for (int i = 0; i < n; i++) {
+            out[i * n + i] = diagonal;
+        }
+        return Matrix.of(n, n, out);
     }
 
-    /** Turns a Gram block of unit rows into correlations in place; diagonal entries get {@code f(1)}. */
-    static void applyCorrelation(INDArray gram, CorrelationFunction f) {
-        Transforms.min(gram, 1.0, false);
-        Transforms.max(gram, -1.0, false);
-        if (f.kind() == CorrelationFunction.Kind.COSINE) {
-            gram.rsubi(1.0).muli(0.5);
-        } else {
-            gram.muli(2 * f.gamma()).subi(2 * f.gamma());
-            Transforms.exp(gram, false);
+    /**
+     * Tile by tile over the upper triangle, never building an {@code N x N} array: per tile
+     * (128 x up to 4096 queries) two GEMMs into
+     * a reused buffer, the element-wise gap, and row sums added up in {@code double} (a float sum
+     * over a whole tile drifts in the sixth digit). Memory: the unit rows plus two tiles.
+     */
+    @Override
+    public double fusedDistance(Matrix outputsA, Matrix outputsB, CorrelationFunction f) {
+        KernelChecks.sameRowCount(outputsA, outputsB);
+        int n = outputsA.rows();
+        INDArray unitA = unitRows(outputsA);
+        INDArray unitB = unitRows(outputsB);
+        boolean cosine = f.kind() == CorrelationFunction.Kind.COSINE;
+        int rows = Math.min(n, distanceTileRows);
+        int columns = Math.min(n, distanceTileColumns);
+        INDArray bufferA = Nd4j.createUninitialized(DataType.FLOAT, (long) rows * columns);
+        INDArray bufferB = cosine ? null : Nd4j.createUninitialized(DataType.FLOAT, (long) rows * columns);
+        INDArray strictUpper = Nd4j.ones(DataType.FLOAT, rows, rows);
+        for (int i = 0; i < rows; i++) {
+            strictUpper.get(NDArrayIndex.point(i), NDArrayIndex.interval(0, i + 1)).assign(0);
         }
-        long n = Math.min(gram.rows(), gram.columns());
-        if (gram.rows() == gram.columns()) {
-            float d = (float) f.diagonal();
-            for (long i = 0; i < n; i++) {
-                gram.putScalar(i, i, d);
+        double sum = 0;
+        for (int i0 = 0; i0 < n; i0 += rows) {
+            int r = Math.min(rows, n - i0);
+            for (int j0 = i0; j0 < n; j0 += columns) {
+                int m = Math.min(columns, n - j0);
+                INDArray gaps = tile(bufferA, r, m);
+                if (cosine) {
+                    // gA - gB in one buffer: the second GEMM subtracts (alpha -1, beta 1)
+                    Nd4j.gemm(rowsOf(unitA, i0, r), rowsOf(unitA, j0, m), gaps, false, true, 1.0, 0.0);
+                    Nd4j.gemm(rowsOf(unitB, i0, r), rowsOf(unitB, j0, m), gaps, false, true, -1.0, 1.0);
+                } else {
+                    INDArray other = tile(bufferB, r, m);
+                    gram(unitA, i0, r, unitA, j0, m, gaps, f);
+                    toCorrelations(gaps, f);
+                    gram(unitB, i0, r, unitB, j0, m, other, f);
+                    toCorrelations(other, f);
+                    gaps.subi(other);
+                }
+                Transforms.abs(gaps, false);
+                if (j0 == i0) {
+                    // the first r columns hold the diagonal block: keep only its pairs j > i
+                    gaps.get(NDArrayIndex.all(), NDArrayIndex.interval(0, r))
+                            .muli(strictUpper.get(NDArrayIndex.interval(0, r), NDArrayIndex.interval(0, r)));
+                }
+                for (float rowSum : gaps.sum(1).toFloatVector()) {
+                    sum += rowSum;
+                }
             }
         }
+        // cosine gaps were taken between dot products, without the factor 1/2 of (1 - g) / 2
+        double scale = cosine ? 0.5 : 1.0;
+        return 2 * sum * scale / ((double) n * n);
     }
 
+    /** Rows {@code [from, from + count)} of {@code x}, as a view. */
+    private static INDArray rowsOf(INDArray x, int from, int count) {
+        return x.get(NDArrayIndex.interval(from, from + count), NDArrayIndex.all());
+    }
+
+    /** The first {@code rows * cols} values of a flat buffer, seen as a {@code rows x cols} matrix. */
+    private static INDArray tile(INDArray flat, int rows, int cols) {
+        return flat.get(NDArrayIndex.interval(0, (long) rows * cols)).reshape('c', rows, cols);
+    }
+
+    /**
+     * {@code out = <u_i, v_j>} for {@code i} in {@code [i0, i0 + r)} and {@code j} in
+     * {@code [j0, j0 + m)}; for the Gaussian function pre-scaled by {@code 2 gamma}, which
+     * {@link #toCorrelations} expects.
+     */
+    private static void gram(INDArray u, int i0, int r, INDArray v, int j0, int m, INDArray out,
+            CorrelationFunction f) {
+        double alpha = f.kind() == CorrelationFunction.Kind.COSINE ? 1.0 : 2 * f.gamma();
+        Nd4j.gemm(rowsOf(u, i0, r), rowsOf(v, j0, m), out, false, true, alpha, 0.0);
+    }
+
+    /**
+     * Turns a Gram block from {@link #gram} into correlations in place, dot products clamped to
+     * [-1, 1]: {@code (1 - g) / 2}, or {@code exp(2 gamma g - 2 gamma)} from the pre-scaled block.
+     * Diagonal entries are left to the caller.
+     */
+    static void toCorrelations(INDArray gram, CorrelationFunction f) {
+        double bound = f.kind() == CorrelationFunction.Kind.COSINE ? 1.0 : 2 * f.gamma();
+        Transforms.min(gram, bound, false);
+        Transforms.max(gram, -bound, false);
+        if (f.kind() == CorrelationFunction.Kind.COSINE) {
+            gram.muli(-0.5).addi(0.5);
+        } else {
+            Transforms.exp(gram.subi(bound), false);
+        }
+    }
+
+    /**
+     * Chunk by chunk of rows, each copied off-heap once; row sums are added in {@code double}.
+     * ND4J has to copy both matrices off the Java heap, so this is no faster than plain Java: it
+     * is here so that the backend is complete.
+     */
     @Override
     public double meanAbsoluteDifference(Matrix a, Matrix b) {
         KernelChecks.sameShape(a, b);
-        INDArray x = Nd4j.create(a.data(), new long[] {a.rows(), a.cols()}, 'c').castTo(DataType.DOUBLE);
-        INDArray y = Nd4j.create(b.data(), new long[] {b.rows(), b.cols()}, 'c').castTo(DataType.DOUBLE);
-        return Transforms.abs(x.subi(y), false).sumNumber().doubleValue() / a.data().length;
+        int cols = a.cols();
+        int rowsPerChunk = Math.max(1, MAD_CHUNK / cols);
+        double sum = 0;
+        for (int r0 = 0; r0 < a.rows(); r0 += rowsPerChunk) {
+            int r = Math.min(rowsPerChunk, a.rows() - r0);
+            INDArray x = chunk(a, r0, r);
+            x.subi(chunk(b, r0, r));
+            Transforms.abs(x, false);
+            for (float rowSum : x.sum(1).toFloatVector()) {
+                sum += rowSum;
+            }
+        }
+        return sum / ((double) a.rows() * cols);
+    }
+
+    private static INDArray chunk(Matrix m, int firstRow, int rows) {
+        int from = firstRow * m.cols();
+        float[] values = Arrays.copyOfRange(m.data(), from, from + rows * m.cols());
+        return Nd4j.create(values, new long[] {rows, m.cols()}, 'c');
     }
 
     static Matrix toMatrix(INDArray x) {
