@@ -18,7 +18,7 @@ import net.jqwik.api.Provide;
  * <p>Tolerance: {@value #TOLERANCE} absolute. Backends take dot products in {@code float}, so an
  * entry may be off by about {@code C * 2^-24} (2.4e-6 at C = 40), and the fused cosine path
  * skips the clamp to [-1, 1], which moves an entry by no more than that; the mean over all
- * entries is off by far less. Sizes reach past the plain-Java tiles (64 rows, 512 columns).
+ * entries is off by far less. Sizes reach past the plain-Java tiles (64 rows, 1024 columns).
  */
 class FusedDistanceProperties {
 
@@ -35,20 +35,20 @@ class FusedDistanceProperties {
                 CorrelationFunction.gaussian(0.3)));
     }
 
-    /** Two output matrices over the same 2..700 queries, with 1..40 classes each. */
+    /** Two output matrices over the same 2..1100 queries, with 1..40 classes each. */
     @Provide
     Arbitrary<Matrix[]> pairs() {
-        return Combinators.combine(Arbitraries.integers().between(2, 700), Arbitraries.integers().between(1, 40),
+        return Combinators.combine(Arbitraries.integers().between(2, 1100), Arbitraries.integers().between(1, 40),
                         Arbitraries.integers().between(1, 40))
                 .as((n, c1, c2) -> new int[] {n, c1, c2})
                 .flatMap(s -> Combinators.combine(MatrixArbitraries.outputs(s[0], s[1]),
                         MatrixArbitraries.outputs(s[0], s[2])).as((a, b) -> new Matrix[] {a, b}));
     }
 
-    /** Label-only answers: one-hot rows over the same 2..700 queries, 2..10 classes. */
+    /** Label-only answers: one-hot rows over the same 2..1100 queries, 2..10 classes. */
     @Provide
     Arbitrary<Matrix[]> labelPairs() {
-        return Combinators.combine(Arbitraries.integers().between(2, 700), Arbitraries.integers().between(2, 10))
+        return Combinators.combine(Arbitraries.integers().between(2, 1100), Arbitraries.integers().between(2, 10))
                 .as((n, k) -> new int[] {n, k})
                 .flatMap(s -> {
                     Arbitrary<int[]> labels = Arbitraries.integers().between(0, s[1] - 1).array(int[].class)
@@ -58,7 +58,7 @@ class FusedDistanceProperties {
                 });
     }
 
-    @Property(tries = 60)
+    @Property(tries = 40)
     void fusedDistanceEqualsTheDistanceOfTheMaterialisedMatrices(@ForAll("backends") KernelBackend k,
             @ForAll("pairs") Matrix[] m, @ForAll("functions") CorrelationFunction f) {
         double materialised = k.meanAbsoluteDifference(k.correlationMatrix(m[0], f), k.correlationMatrix(m[1], f));
@@ -79,7 +79,7 @@ class FusedDistanceProperties {
         assertEquals(Math.abs(gap) * differ / ((double) m[0].rows() * m[0].rows()), fused, TOLERANCE);
     }
 
-    @Property(tries = 60)
+    @Property(tries = 40)
     void identicalOutputsAreAtDistanceZero(@ForAll("backends") KernelBackend k, @ForAll("pairs") Matrix[] m,
             @ForAll("functions") CorrelationFunction f) {
         assertEquals(0.0, k.fusedDistance(m[0], m[0], f), 1e-7);
@@ -118,7 +118,7 @@ class FusedDistanceProperties {
 
     @Example
     void queriesPastTheTilesOfEveryBackend() {
-        // 4,500 queries cross every tile edge: plain Java's 64 x 512, ND4J's 128 x 4096
+        // 4,500 queries cross every tile edge: plain Java's 64 x 1024, ND4J's 128 x 4096
         int n = 4500;
         Matrix a = MatrixArbitraries.seeded(n, 3, 11);
         Matrix b = MatrixArbitraries.seeded(n, 7, 12);

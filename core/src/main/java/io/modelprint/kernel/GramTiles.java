@@ -25,8 +25,11 @@ final class GramTiles {
     /** Rows per task: enough work to amortise a task, few enough rows to balance two cores. */
     static final int TILE_ROWS = 64;
 
-    /** Columns per tile: the C x 512 panel stays in L2 for C up to ~250 and the accumulators in L1. */
-    static final int TILE_COLUMNS = 512;
+    /**
+     * Columns per tile: the accumulator rows (4 KB each) stay in L1 and the loops are long enough to
+     * hide their set-up; measured flat from 512 to 4096 at C = 10, 100 and 1000.
+     */
+    static final int TILE_COLUMNS = 1024;
 
     /** Below this many multiply-adds a product runs on the calling thread (a task costs ~10 us). */
     static final long PARALLEL_THRESHOLD = 1L << 21;

@@ -109,7 +109,8 @@ public final class KernelSuite {
 
     private static Collection<RunResult> run(Config config) throws RunnerException {
         ChainedOptionsBuilder o = new OptionsBuilder()
-                .include(config.benchmark() + "\\." + config.method() + "$")
+                .include("^" + KernelSuite.class.getPackageName().replace(".", "\\.") + "\\." + config.benchmark() + "\\."
+                        + config.method() + "$")
                 .param("n", Integer.toString(config.n()))
                 .param("backend", config.backends().toArray(String[]::new))
                 .shouldFailOnError(true);
