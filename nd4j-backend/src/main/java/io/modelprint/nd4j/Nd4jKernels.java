@@ -69,7 +69,7 @@ public final class Nd4jKernels implements KernelBackend {
         this.distanceTileColumns = distanceTileColumns;
     }
 
-    /** Entries per chunk of the mean absolute difference (4 MB per matrix). */
+    /** Entries per chunk of the mean absolute difference (4 MB of floats per matrix). */
     private static final int MAD_CHUNK = 1 << 20;
 
     @Override
@@ -151,10 +151,7 @@ public final class Nd4jKernels implements KernelBackend {
         int columns = Math.min(n, distanceTileColumns);
         INDArray bufferA = Nd4j.createUninitialized(DataType.FLOAT, (long) rows * columns);
         INDArray bufferB = cosine ? null : Nd4j.createUninitialized(DataType.FLOAT, (long) rows * columns);
-        INDArray strictUpper = Nd4j.ones(DataType.FLOAT, rows, rows);
-        for (int i = 0; i < rows; i++) {
-            strictUpper.get(NDArrayIndex.point(i), NDArrayIndex.interval(0, i + 1)).assign(0);
-        }
+        INDArray strictUpper = strictUpperMask(rows);
         double sum = 0;
         for (int i0 = 0; i0 < n; i0 += rows) {
             int r = Math.min(rows, n - i0);
@@ -187,6 +184,15 @@ public final class Nd4jKernels implements KernelBackend {
         // cosine gaps were taken between dot products, without the factor 1/2 of (1 - g) / 2
         double scale = cosine ? 0.5 : 1.0;
         return 2 * sum * scale / ((double) n * n);
+    }
+
+    /** A {@code size x size} float matrix of ones above the diagonal and zeros elsewhere; built in Java, one copy. */
+    private static INDArray strictUpperMask(int size) {
+        float[] mask = new float[Math.multiplyExact(size, size)];
+        for (int i = 0; i < size; i++) {
+            Arrays.fill(mask, i * size + i + 1, (i + 1) * size, 1f);
+        }
+        return Nd4j.create(mask, new long[] {size, size}, 'c');
     }
 
     /** Rows {@code [from, from + count)} of {@code x}, as a view. */
@@ -227,30 +233,37 @@ public final class Nd4jKernels implements KernelBackend {
     }
 
     /**
-     * Chunk by chunk of rows, each copied off-heap and widened to {@code double}.
-     * ND4J has to copy both matrices off the Java heap, so this is no faster than plain Java: it
-     * is here so that the backend is complete.
+     * Chunk by chunk, through buffers allocated once per call: each chunk is copied off-heap,
+     * subtracted in float, widened to {@code double} and summed there. ND4J has to copy both
+     * matrices off the Java heap, so this is no faster than plain Java: it is here so that the
+     * backend is complete.
      */
     @Override
     public double meanAbsoluteDifference(Matrix a, Matrix b) {
         KernelChecks.sameShape(a, b);
-        int cols = a.cols();
-        int rowsPerChunk = Math.max(1, MAD_CHUNK / cols);
+        float[] x = a.data();
+        float[] y = b.data();
+        int chunk = Math.min(MAD_CHUNK, x.length);
+        float[] sliceX = new float[chunk];
+        float[] sliceY = new float[chunk];
+        INDArray offX = Nd4j.createUninitialized(DataType.FLOAT, chunk);
+        INDArray offY = Nd4j.createUninitialized(DataType.FLOAT, chunk);
+        INDArray wide = Nd4j.createUninitialized(DataType.DOUBLE, chunk);
         double sum = 0;
-        for (int r0 = 0; r0 < a.rows(); r0 += rowsPerChunk) {
-            int r = Math.min(rowsPerChunk, a.rows() - r0);
-            // in double, as the interface promises: float differences of values near 0.5 drift in the 8th digit
-            INDArray x = chunk(a, r0, r).castTo(DataType.DOUBLE);
-            x.subi(chunk(b, r0, r).castTo(DataType.DOUBLE));
-            sum += x.norm1Number().doubleValue();
+        for (int from = 0; from < x.length; from += chunk) {
+            int len = Math.min(chunk, x.length - from);
+            System.arraycopy(x, from, sliceX, 0, len);
+            System.arraycopy(y, from, sliceY, 0, len);
+            if (len < chunk) {
+                // the last chunk is padded with zeros on both sides, which adds |0 - 0| = 0
+                Arrays.fill(sliceX, len, chunk, 0f);
+                Arrays.fill(sliceY, len, chunk, 0f);
+            }
+            offX.data().setData(sliceX);
+            offY.data().setData(sliceY);
+            sum += wide.assign(offX.subi(offY)).norm1Number().doubleValue();
         }
-        return sum / ((double) a.rows() * cols);
-    }
-
-    private static INDArray chunk(Matrix m, int firstRow, int rows) {
-        int from = firstRow * m.cols();
-        float[] values = Arrays.copyOfRange(m.data(), from, from + rows * m.cols());
-        return Nd4j.create(values, new long[] {rows, m.cols()}, 'c');
+        return sum / x.length;
     }
 
     static Matrix toMatrix(INDArray x) {

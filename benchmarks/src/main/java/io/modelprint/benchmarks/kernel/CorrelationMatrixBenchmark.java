@@ -20,6 +20,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * The whole {@code N x N} correlation matrix of {@code N x C} outputs, with the cosine function
  * ({@code (1 - g) / 2}) and the Gaussian kernel ({@code exp(-(2 - 2g))}), on each backend.
  * FLOPs counted: {@code 2 N^2 C} (the Gram product, as if computed in full).
+ *
+ * <pre>{@code
+ * java -jar benchmarks/target/benchmarks.jar CorrelationMatrixBenchmark.cosineMatrix -p n=2000 -p c=10
+ * }</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

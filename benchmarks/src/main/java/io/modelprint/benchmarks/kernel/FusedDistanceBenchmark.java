@@ -20,6 +20,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * SAC's distance straight from two models' {@code N x C} outputs, without building either
  * correlation matrix: what {@code CorrelationDistance} runs for every verification. FLOPs
  * counted: {@code 2 N^2 (C + C)} (both Gram products, as if computed in full).
+ *
+ * <pre>{@code
+ * java -jar benchmarks/target/benchmarks.jar '\.FusedDistanceBenchmark' -p n=4096 -p c=10 -p function=cosine
+ * }</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -9,6 +9,11 @@ import java.util.SplittableRandom;
 /**
  * What the kernel benchmarks share: the backends they compare, by the name a {@code backend}
  * parameter takes, and their inputs.
+ *
+ * <pre>{@code
+ * KernelBackend k = KernelBenchmarks.backend("java");
+ * double d = k.fusedDistance(KernelBenchmarks.outputs(4096, 10, 1), KernelBenchmarks.outputs(4096, 10, 2), f);
+ * }</pre>
  */
 final class KernelBenchmarks {
 

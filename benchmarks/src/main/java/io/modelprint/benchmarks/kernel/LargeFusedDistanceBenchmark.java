@@ -20,6 +20,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * The fused distance over 50,000 queries in a JVM with a 100 MB heap ({@code -Xmx100m}; ND4J's
  * off-heap limit follows it): one 50,000 x 50,000 float matrix alone would take 10 GB, so the fork
  * only completes if memory grows with N. Single shots: one call takes seconds.
+ *
+ * <pre>{@code
+ * java -jar benchmarks/target/benchmarks.jar LargeFusedDistanceBenchmark
+ * }</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)

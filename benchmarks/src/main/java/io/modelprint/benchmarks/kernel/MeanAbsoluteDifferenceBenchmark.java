@@ -21,6 +21,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * SAC's distance between two materialised {@code N x N} correlation matrices: the mean absolute
  * difference. It does not depend on C. FLOPs counted: {@code 2 N^2} (a subtraction and an
  * addition per entry); it reads {@code 8 N^2} bytes, so it is bound by memory bandwidth.
+ *
+ * <pre>{@code
+ * java -jar benchmarks/target/benchmarks.jar MeanAbsoluteDifferenceBenchmark -p n=8000
+ * }</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
