@@ -244,6 +244,7 @@ public final class Nd4jKernels implements KernelBackend {
         float[] x = a.data();
         float[] y = b.data();
         int chunk = Math.min(MAD_CHUNK, x.length);
+        // heap slices, so that each chunk crosses to native memory in one bulk copy
         float[] sliceX = new float[chunk];
         float[] sliceY = new float[chunk];
         INDArray offX = Nd4j.createUninitialized(DataType.FLOAT, chunk);
@@ -259,11 +260,22 @@ public final class Nd4jKernels implements KernelBackend {
                 Arrays.fill(sliceX, len, chunk, 0f);
                 Arrays.fill(sliceY, len, chunk, 0f);
             }
-            offX.data().setData(sliceX);
-            offY.data().setData(sliceY);
+            copyIn(sliceX, offX);
+            copyIn(sliceY, offY);
             sum += wide.assign(offX.subi(offY)).norm1Number().doubleValue();
         }
         return sum / x.length;
+    }
+
+    /**
+     * Copies {@code values} into the host side of {@code target} in one bulk copy (DataBuffer.setData
+     * copies value by value, 2-3 ms per million) and marks the host copy current, for CUDA.
+     */
+    private static void copyIn(float[] values, INDArray target) {
+        AffinityManager affinity = Nd4j.getAffinityManager();
+        affinity.ensureLocation(target, AffinityManager.Location.HOST);
+        target.data().asNioFloat().put(values, 0, values.length);
+        affinity.tagLocation(target, AffinityManager.Location.HOST);
     }
 
     static Matrix toMatrix(INDArray x) {

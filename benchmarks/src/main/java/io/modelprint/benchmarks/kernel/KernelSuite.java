@@ -30,6 +30,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar io.modelprint.benchmarks.kernel.KernelSuite results.md
  * java -cp benchmarks/target/benchmarks.jar io.modelprint.benchmarks.kernel.KernelSuite results.md --quick
+ * java -cp benchmarks/target/benchmarks.jar io.modelprint.benchmarks.kernel.KernelSuite fused.md --only=FusedDistance
  * }</pre>
  */
 public final class KernelSuite {
@@ -53,7 +54,10 @@ public final class KernelSuite {
     public static void main(String[] args) throws RunnerException, IOException {
         Path out = Path.of(args.length > 0 ? args[0] : "kernel-results.md");
         boolean quick = List.of(args).contains("--quick");
-        List<Config> configs = configs(quick);
+        // --only=FusedDistance keeps the configurations whose benchmark name contains that text
+        String only = List.of(args).stream().filter(a -> a.startsWith("--only=")).map(a -> a.substring(7))
+                .findFirst().orElse("");
+        List<Config> configs = configs(quick).stream().filter(c -> c.benchmark().contains(only)).toList();
         Instant start = Instant.now();
         String loadBefore = loadAverage();
         List<Row> rows = new ArrayList<>();
