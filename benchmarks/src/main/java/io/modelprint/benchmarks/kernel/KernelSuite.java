@@ -97,7 +97,7 @@ public final class KernelSuite {
         }
         if (!quick) {
             out.add(new Config("LargeFusedDistanceBenchmark", "fusedDistance", "cosine", 50_000, 10,
-                    List.of("java", "nd4j"), "the baseline would take about a minute per call"));
+                    List.of("java", "nd4j"), "memory check in a -Xmx100m fork; baseline not run (~17 s per call)"));
         }
         return out;
     }
