@@ -16,6 +16,16 @@ public final class MatrixArbitraries {
                 .map(d -> Matrix.of(rows, cols, d));
     }
 
+    /** A {@code rows x cols} matrix of Gaussian logits (sd 3) from a fixed seed, for sizes too big to shrink. */
+    public static Matrix seeded(int rows, int cols, long seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        float[] d = new float[Math.multiplyExact(rows, cols)];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = (float) (3 * random.nextGaussian());
+        }
+        return Matrix.of(rows, cols, d);
+    }
+
     /** Sizes of query sets and class counts small enough for fast shrinking. */
     public static Arbitrary<int[]> shapes() {
         return Combinators.combine(Arbitraries.integers().between(2, 24), Arbitraries.integers().between(1, 12),

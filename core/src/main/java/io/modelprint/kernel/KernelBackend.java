@@ -9,8 +9,9 @@ package io.modelprint.kernel;
  * picks the available one with the highest {@link #priority()}. {@link JavaKernels}, in core, is
  * always present and is the oracle every other backend is tested against.
  *
- * <p>Every method accumulates in {@code double}: float sums over {@code N^2} entries drift in
- * the fourth digit at N = 2000. Implementations must be thread-safe.
+ * <p>Sums over many entries are accumulated in {@code double} (float sums over {@code N^2} entries
+ * drift in the fourth digit at N = 2000); dot products of unit rows may be taken in {@code float},
+ * as BLAS does. Implementations must be thread-safe.
  *
  * <pre>{@code
  * KernelBackend k = Kernels.backend();
@@ -60,7 +61,9 @@ public interface KernelBackend {
     /**
      * The SAC distance between two models straight from their outputs on the same queries:
      * {@code meanAbsoluteDifference(correlationMatrix(a, f), correlationMatrix(b, f))}.
-     * Backends override this to avoid materialising the two {@code N x N} matrices.
+     * Backends override this to avoid materialising the two {@code N x N} matrices (both
+     * built-in backends do, in memory that grows with N, not N squared); the property tests hold
+     * an override to the materialised value within 1e-5.
      *
      * @param outputsA {@code N x C1} outputs of one model
      * @param outputsB {@code N x C2} outputs of the other on the same queries, in the same order

@@ -1,0 +1,65 @@
+package io.modelprint.benchmarks.kernel;
+
+import io.modelprint.kernel.CorrelationFunction;
+import io.modelprint.kernel.KernelBackend;
+import io.modelprint.kernel.Matrix;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The whole {@code N x N} correlation matrix of {@code N x C} outputs, with the cosine function
+ * ({@code (1 - g) / 2}) and the Gaussian kernel ({@code exp(-(2 - 2g))}), on each backend.
+ * FLOPs counted: {@code 2 N^2 C} (the Gram product, as if computed in full).
+ *
+ * <pre>{@code
+ * java -jar benchmarks/target/benchmarks.jar CorrelationMatrixBenchmark.cosineMatrix -p n=2000 -p c=10
+ * }</pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx4g", "-Dorg.bytedeco.javacpp.maxbytes=6G",
+    "-Dorg.bytedeco.javacpp.maxphysicalbytes=10G", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
+public class CorrelationMatrixBenchmark {
+
+    @Param({"100", "500", "2000", "8000"})
+    int n;
+
+    @Param({"10", "100", "1000"})
+    int c;
+
+    @Param({"baseline", "java", "nd4j"})
+    String backend;
+
+    private KernelBackend kernels;
+    private Matrix outputs;
+    private final CorrelationFunction gaussian = CorrelationFunction.gaussian(1.0);
+
+    @Setup
+    public void setUp() {
+        kernels = KernelBenchmarks.backend(backend);
+        outputs = KernelBenchmarks.outputs(n, c, 1);
+    }
+
+    @Benchmark
+    public Matrix cosineMatrix() {
+        return kernels.correlationMatrix(outputs, CorrelationFunction.cosine());
+    }
+
+    @Benchmark
+    public Matrix gaussianMatrix() {
+        return kernels.correlationMatrix(outputs, gaussian);
+    }
+}
