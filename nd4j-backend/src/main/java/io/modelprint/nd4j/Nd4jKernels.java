@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * builds an {@code N x N} array.
  *
  * <p>Registered as a {@link KernelBackend} service with priority 10, so it replaces the plain-Java
- * kernels whenever {@code modelprint-nd4j} is on the class path and ND4J loads.
+ * kernels whenever {@code modelprint-nd4j} is on the class path and ND4J loads. On the CPU it hands
+ * correlation matrices and distances of fewer than {@value #CPU_MIN_CLASSES} classes to the
+ * plain-Java kernels, which are faster there (see {@code benchmarks/KERNELS.md}).
  *
  * <pre>{@code
  * KernelBackend nd4j = Kernels.backend();   // this one, when modelprint-nd4j is on the class path
@@ -49,17 +51,39 @@ public final class Nd4jKernels implements KernelBackend {
     private static final int DISTANCE_TILE_ROWS = 128;
     private static final int DISTANCE_TILE_COLUMNS = 4096;
 
+    /**
+     * On the CPU, outputs with fewer classes than this go to the plain-Java kernels: measured in
+     * benchmarks/KERNELS.md, ND4J's per-op cost makes its fused distance 0.1-0.5x the Java one at
+     * C = 10 and about equal at C = 100, while at C = 1000 it is 2.1-2.4x faster.
+     */
+    static final int CPU_MIN_CLASSES = 256;
+
+    private static final io.modelprint.kernel.JavaKernels JAVA = new io.modelprint.kernel.JavaKernels();
+
     private final int matrixTileRows;
     private final int distanceTileRows;
     private final int distanceTileColumns;
+    private final int minClasses;
 
     /** The backend as {@link java.util.ServiceLoader} creates it. */
     public Nd4jKernels() {
-        this(MATRIX_TILE_ROWS, DISTANCE_TILE_ROWS, DISTANCE_TILE_COLUMNS);
+        this(MATRIX_TILE_ROWS, DISTANCE_TILE_ROWS, DISTANCE_TILE_COLUMNS, -1);
     }
 
-    /** With other tile sizes: tests use tiny ones to reach every edge of the tiling at small N. */
+    /**
+     * ND4J for every class count, never handing small problems to the plain-Java kernels: what the
+     * JMH benchmarks measure as "nd4j".
+     */
+    public static Nd4jKernels forEveryClassCount() {
+        return new Nd4jKernels(MATRIX_TILE_ROWS, DISTANCE_TILE_ROWS, DISTANCE_TILE_COLUMNS, 0);
+    }
+
+    /** With other tile sizes, ND4J for every class count: tests reach every edge of the tiling at small N. */
     Nd4jKernels(int matrixTileRows, int distanceTileRows, int distanceTileColumns) {
+        this(matrixTileRows, distanceTileRows, distanceTileColumns, 0);
+    }
+
+    private Nd4jKernels(int matrixTileRows, int distanceTileRows, int distanceTileColumns, int minClasses) {
         if (matrixTileRows < 1 || distanceTileRows < 1 || distanceTileColumns < distanceTileRows) {
             throw new IllegalArgumentException("tiles need at least one row and as many columns as rows, got "
                     + matrixTileRows + ", " + distanceTileRows + " x " + distanceTileColumns);
@@ -67,6 +91,14 @@ public final class Nd4jKernels implements KernelBackend {
         this.matrixTileRows = matrixTileRows;
         this.distanceTileRows = distanceTileRows;
         this.distanceTileColumns = distanceTileColumns;
+        // -1: decide when first needed, so that constructing the service does not load ND4J
+        this.minClasses = minClasses;
+    }
+
+    /** Whether outputs of this many classes go to the plain-Java kernels (CPU only, small class counts). */
+    private boolean smallForNd4j(int classes) {
+        int min = minClasses >= 0 ? minClasses : "nd4j-cpu".equals(name()) ? CPU_MIN_CLASSES : 0;
+        return classes < min;
     }
 
     /** Entries per chunk of the mean absolute difference (4 MB of floats per matrix). */
@@ -114,6 +146,9 @@ public final class Nd4jKernels implements KernelBackend {
      */
     @Override
     public Matrix correlationMatrix(Matrix outputs, CorrelationFunction f) {
+        if (smallForNd4j(outputs.cols())) {
+            return JAVA.correlationMatrix(outputs, f);
+        }
         int n = outputs.rows();
         float[] out = new float[Math.multiplyExact(n, n)];
         INDArray u = unitRows(outputs);
@@ -143,6 +178,9 @@ public final class Nd4jKernels implements KernelBackend {
     @Override
     public double fusedDistance(Matrix outputsA, Matrix outputsB, CorrelationFunction f) {
         KernelChecks.sameRowCount(outputsA, outputsB);
+        if (smallForNd4j(Math.max(outputsA.cols(), outputsB.cols()))) {
+            return JAVA.fusedDistance(outputsA, outputsB, f);
+        }
         int n = outputsA.rows();
         INDArray unitA = unitRows(outputsA);
         INDArray unitB = unitRows(outputsB);

@@ -29,7 +29,7 @@ final class KernelBenchmarks {
         return switch (name) {
             case "baseline" -> new BaselineLoops();
             case "java" -> new JavaKernels();
-            case "nd4j" -> new Nd4jKernels();
+            case "nd4j" -> Nd4jKernels.forEveryClassCount();
             default -> throw new IllegalArgumentException("unknown backend '" + name + "': baseline, java or nd4j");
         };
     }
