@@ -55,12 +55,18 @@ public abstract class AbstractModel implements Model {
 
     /**
      * Answers a batch that has already been checked: non-empty, of the model's input shape and at
-     * most {@link #batchSize()} images. Return {@link Predictions} of this model's kind.
+     * most {@link #batchSize()} images. Return {@link Predictions} of this model's kind. Do not
+     * change the batch's pixels: they may be a stored fingerprint's query set.
      */
     protected abstract Predictions answer(ImageBatch batch);
 
-    @Override
-    public final Predictions predict(ImageBatch batch) {
+    /**
+     * Checks that {@code batch} holds images this model takes: every entry point that accepts
+     * images (white-box methods too) calls this first.
+     *
+     * @throws IllegalArgumentException if the batch is empty or its images have another shape
+     */
+    protected final void checkBatch(ImageBatch batch) {
         if (batch == null || batch.isEmpty()) {
             throw new IllegalArgumentException("model " + name + " was given no images: pass at least one");
         }
@@ -68,6 +74,11 @@ public abstract class AbstractModel implements Model {
             throw new IllegalArgumentException("model " + name + " takes images of shape " + inputShape
                     + " (channels x height x width), got " + batch.shape());
         }
+    }
+
+    @Override
+    public final Predictions predict(ImageBatch batch) {
+        checkBatch(batch);
         admit(batch.count());
         Predictions all = null;
         int step = batchSize;

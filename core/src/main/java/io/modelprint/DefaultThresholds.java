@@ -9,7 +9,7 @@ import java.util.Properties;
  * The default thresholds of the built-in schemes, used when a user gives neither reference
  * models nor a threshold. Each was measured on the Fashion-MNIST benchmark and is stored, with
  * the measurement it comes from, in {@code io/modelprint/default-thresholds.properties}; the
- * benchmark prints the lines to paste there.
+ * detection benchmark's report suggests values (benchmarks/RESULTS.md).
  *
  * <p>Entries: {@code <scheme>.<representation> = value},
  * {@code <scheme>.<representation>.fpr = false-positive rate measured at that value} and
@@ -26,9 +26,10 @@ public final class DefaultThresholds {
     private static Properties load() {
         Properties p = new Properties();
         try (InputStream in = DefaultThresholds.class.getResourceAsStream(RESOURCE)) {
-            if (in != null) {
-                p.load(in);
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from modelprint-core: the jar is damaged");
             }
+            p.load(in);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + RESOURCE, e);
         }

@@ -45,7 +45,7 @@ public record FingerprintScheme<F extends Fingerprint>(
             throw new IllegalArgumentException("a scheme needs a name, a query builder, extractors, a verifier, "
                     + "a preferred representation and default thresholds");
         }
-        parameters = Map.copyOf(new TreeMap<>(parameters == null ? Map.of() : parameters));
+        parameters = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(parameters == null ? Map.of() : parameters));
     }
 
     /**

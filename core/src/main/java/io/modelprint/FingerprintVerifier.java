@@ -61,6 +61,8 @@ public final class FingerprintVerifier {
     private final Threshold userThreshold;
     private final ProgressListener progress;
     private final boolean allowDifferentClassCounts;
+    private final java.util.Map<String, List<Predictions>> storedReferenceAnswers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, Calibration> calibrations = new java.util.concurrent.ConcurrentHashMap<>();
 
     private FingerprintVerifier(Builder b) {
         this.scheme = b.scheme;
@@ -135,6 +137,9 @@ public final class FingerprintVerifier {
             throw new IllegalStateException("fingerprinting a victim needs owner data to draw queries from: "
                     + "call ownerData(...) on the builder");
         }
+        for (Model r : references) {
+            checkSameTask(victim.name(), victim.numClasses(), r, "reference");
+        }
         long t0 = System.nanoTime();
         QuerySet queries = scheme.queryBuilder().build(victim, ownerData, seed, progress);
         long t1 = System.nanoTime();
@@ -144,7 +149,6 @@ public final class FingerprintVerifier {
         for (int i = 0; i < references.size(); i++) {
             Model r = references.get(i);
             progress.onProgress("fingerprinting victim", 1 + i, 1 + references.size());
-            checkSameTask(victim.name(), victim.numClasses(), r, "reference");
             refs.add(new VictimFingerprint.ReferenceAnswers(r.name(), r.predict(queries.inputs())));
         }
         progress.onProgress("fingerprinting victim", 1 + references.size(), 1 + references.size());
@@ -180,50 +184,76 @@ public final class FingerprintVerifier {
         if (!allowDifferentClassCounts) {
             checkSameTask(fingerprint.provenance().victim(), fingerprint.numClasses(), suspect, "suspect");
         }
+        // everything that can fail is settled before the suspect (a paid API, say) is queried
+        List<Predictions> refs = referenceAnswers(fingerprint);
+        OutputKind rep = representation(fingerprint, suspect.outputKind(), refs);
+        Calibration calibration = refs.size() >= NullDistribution.MIN_REFERENCES ? calibration(fingerprint, refs, rep) : null;
+        Threshold threshold = userThreshold != null ? userThreshold
+                : calibration != null ? calibration.threshold() : defaultThreshold(rep, refs.size());
+
         long t0 = System.nanoTime();
         long before = suspect.queryCount();
         Predictions suspectAnswers = suspect.predict(fingerprint.querySet().inputs());
         long queries = suspect.queryCount() - before;
         long t1 = System.nanoTime();
-        Verdict v = decide(fingerprint, suspect.name(), suspectAnswers, queries, Duration.ofNanos(t1 - t0));
+        double distance = scheme.distance(fingerprint.victimAnswers(), suspectAnswers, rep);
+        long t2 = System.nanoTime();
+        Verdict v = new Verdict(suspect.name(), scheme.name(), rep, distance, threshold, threshold.isStolen(distance),
+                calibration == null ? Double.NaN : calibration.pValue(distance),
+                calibration == null ? 0 : calibration.referenceCount(),
+                calibration == null ? -1 : calibration.closerCount(distance), queries,
+                new Verdict.Costs(fingerprint.querySetBuildTime(), fingerprint.fingerprintTime(), Duration.ofNanos(t1 - t0),
+                        Duration.ofNanos(t2 - t1)));
         LOG.debug("{} vs {}: {}", fingerprint.provenance().victim(), suspect.name(), v.explanation());
         return v;
     }
 
-    private Verdict decide(VictimFingerprint fp, String suspectName, Predictions suspectAnswers, long queries,
-                           Duration suspectTime) {
-        long t0 = System.nanoTime();
-        List<OutputKind> kinds = new ArrayList<>();
-        kinds.add(fp.victimAnswers().kind());
-        kinds.add(suspectAnswers.kind());
-        fp.references().forEach(r -> kinds.add(r.answers().kind()));
-        OutputKind rep = scheme.representationFor(kinds.toArray(OutputKind[]::new));
-        double distance = scheme.distance(fp.victimAnswers(), suspectAnswers, rep);
-
-        Threshold threshold = userThreshold;
-        double pValue = Double.NaN;
-        int refCount = 0;
-        int closer = -1;
-        if (fp.references().size() >= NullDistribution.MIN_REFERENCES) {
-            Calibration calibration = Calibration.ofAnswers(scheme, fp.victimAnswers(),
-                    fp.references().stream().map(VictimFingerprint.ReferenceAnswers::answers).toList(), rep, targetFpr);
-            if (threshold == null) {
-                threshold = calibration.threshold();
-            }
-            pValue = calibration.pValue(distance);
-            refCount = calibration.referenceCount();
-            closer = calibration.closerCount(distance);
-        } else if (threshold == null) {
-            if (fp.references().size() == 1) {
-                LOG.warn("one reference model cannot calibrate a threshold (at least {} are needed); "
-                        + "using the scheme's default", NullDistribution.MIN_REFERENCES);
-            }
-            threshold = scheme.defaultThreshold(rep);
+    /**
+     * The references' answers: those stored in the fingerprint, else those of the references given
+     * to this verifier, queried once per fingerprint.
+     */
+    private List<Predictions> referenceAnswers(VictimFingerprint fp) {
+        if (!fp.references().isEmpty() || references.isEmpty()) {
+            return fp.references().stream().map(VictimFingerprint.ReferenceAnswers::answers).toList();
         }
-        long t1 = System.nanoTime();
-        return new Verdict(suspectName, scheme.name(), rep, distance, threshold, threshold.isStolen(distance), pValue,
-                refCount, closer, queries, new Verdict.Costs(fp.querySetBuildTime(), fp.fingerprintTime(), suspectTime,
-                Duration.ofNanos(t1 - t0)));
+        return storedReferenceAnswers.computeIfAbsent(cacheKey(fp, null), k -> {
+            List<Predictions> out = new ArrayList<>();
+            for (Model r : references) {
+                checkSameTask(fp.provenance().victim(), fp.numClasses(), r, "reference");
+                out.add(r.predict(fp.querySet().inputs()));
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    private OutputKind representation(VictimFingerprint fp, OutputKind suspectKind, List<Predictions> refs) {
+        OutputKind pair = scheme.representationFor(fp.victimAnswers().kind(), suspectKind);
+        List<OutputKind> kinds = new ArrayList<>(List.of(fp.victimAnswers().kind(), suspectKind));
+        refs.forEach(r -> kinds.add(r.kind()));
+        OutputKind rep = scheme.representationFor(kinds.toArray(OutputKind[]::new));
+        if (rep != pair) {
+            LOG.warn("a reference model answers {} only, so every suspect is compared on {} instead of {}: "
+                    + "give references that answer at least what the victim does", rep, rep, pair);
+        }
+        return rep;
+    }
+
+    private Calibration calibration(VictimFingerprint fp, List<Predictions> refs, OutputKind rep) {
+        return calibrations.computeIfAbsent(cacheKey(fp, rep),
+                k -> Calibration.ofAnswers(scheme, fp.victimAnswers(), refs, rep, targetFpr));
+    }
+
+    private Threshold defaultThreshold(OutputKind rep, int referenceCount) {
+        if (referenceCount == 1) {
+            LOG.warn("one reference model cannot calibrate a threshold (at least {} are needed); "
+                    + "using the scheme's default", NullDistribution.MIN_REFERENCES);
+        }
+        return scheme.defaultThreshold(rep);
+    }
+
+    // a fingerprint is identified by its query set and the victim's answers; both are immutable
+    private static String cacheKey(VictimFingerprint fp, OutputKind rep) {
+        return fp.querySet().sha256() + "/" + fp.victimAnswers().hashCode() + "/" + fp.provenance().createdAt() + "/" + rep;
     }
 
     private void checkScheme(VictimFingerprint fp) {

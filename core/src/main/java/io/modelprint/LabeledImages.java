@@ -25,6 +25,7 @@ public record LabeledImages(ImageBatch images, int[] labels, int numClasses) {
         if (numClasses < 2) {
             throw new IllegalArgumentException("a classification task needs at least 2 classes, got " + numClasses);
         }
+        labels = labels.clone();
         if (images.count() != labels.length) {
             throw new IllegalArgumentException(images.count() + " images but " + labels.length
                     + " labels: give one label per image");
@@ -35,6 +36,12 @@ public record LabeledImages(ImageBatch images, int[] labels, int numClasses) {
                         + ", outside [0, " + numClasses + ")");
             }
         }
+    }
+
+    /** The labels (a copy). */
+    @Override
+    public int[] labels() {
+        return labels.clone();
     }
 
     /** Number of images. */

@@ -50,8 +50,7 @@ public final class Models {
     public static Model labelsOnly(Model model) {
         return of(model.name(), model.inputShape(), model.numClasses(), OutputKind.LABELS,
                 batch -> {
-                    Predictions p = model.predict(batch);
-                    return p.kind() == OutputKind.LABELS ? p : Predictions.ofLabels(p.labels(), p.numClasses());
+                    return model.predict(batch).toLabels();
                 });
     }
 }

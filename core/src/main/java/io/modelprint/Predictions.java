@@ -197,6 +197,11 @@ public final class Predictions {
         return new Predictions(OutputKind.PROBABILITIES, c, Matrix.of(n, c, out), labels);
     }
 
+    /** These answers as a label-only API would give them: the top-1 labels alone. */
+    public Predictions toLabels() {
+        return kind == OutputKind.LABELS ? this : new Predictions(OutputKind.LABELS, numClasses, null, labels);
+    }
+
     /** The answers to the inputs at {@code indices}, in that order. */
     public Predictions select(int[] indices) {
         int[] l = new int[indices.length];

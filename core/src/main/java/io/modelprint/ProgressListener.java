@@ -8,7 +8,7 @@ package io.modelprint;
  *
  * <pre>{@code
  * ProgressListener log = (task, done, total) -> LOG.info("{}: {}/{}", task, done, total);
- * verifier.fingerprint(victim, log);
+ * FingerprintVerifier.defaults().ownerData(data).progress(log).build();
  * }</pre>
  */
 @FunctionalInterface

@@ -20,6 +20,9 @@ public record Provenance(String scheme, Map<String, String> parameters, long see
 
     /** Freezes the parameters. */
     public Provenance {
-        parameters = Map.copyOf(new TreeMap<>(parameters));
+        if (scheme == null || parameters == null || querySetSha256 == null) {
+            throw new IllegalArgumentException("provenance needs the scheme, its parameters and the query set's hash");
+        }
+        parameters = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(parameters));
     }
 }

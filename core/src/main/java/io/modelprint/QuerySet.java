@@ -32,10 +32,13 @@ public record QuerySet(ImageBatch inputs, String builder, Map<String, String> pa
         if (builder == null || builder.isBlank()) {
             throw new IllegalArgumentException("a query set must name the builder that made it");
         }
-        parameters = Map.copyOf(new TreeMap<>(parameters == null ? Map.of() : parameters));
-        if (sha256 == null) {
-            sha256 = inputs.sha256();
+        parameters = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(parameters == null ? Map.of() : parameters));
+        String actual = inputs.sha256();
+        if (sha256 != null && !sha256.equals(actual)) {
+            throw new IllegalArgumentException("the query set's images hash to " + actual + ", not to the given "
+                    + sha256 + ": the images were changed");
         }
+        sha256 = actual;
     }
 
     /** A query set whose hash is computed from {@code inputs}. */

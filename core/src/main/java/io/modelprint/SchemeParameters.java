@@ -19,7 +19,7 @@ public record SchemeParameters(String scheme, Map<String, String> values) {
 
     /** Freezes the values. */
     public SchemeParameters {
-        values = Map.copyOf(values);
+        values = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(values));
     }
 
     private String raw(String name) {

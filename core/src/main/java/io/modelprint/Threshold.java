@@ -13,7 +13,8 @@ package io.modelprint;
  *
  * @param value        stolen when the distance is strictly below this
  * @param source       where the value came from
- * @param targetFpr    the false-positive rate it was chosen for, or NaN if none
+ * @param targetFpr    the false-positive rate it aims at (calibrated thresholds) or the rate measured at
+ *                     it on the benchmark (measured defaults); NaN if unknown
  * @param description  one sentence a user can read: how it was set, from what evidence
  */
 public record Threshold(double value, Source source, double targetFpr, String description) {

@@ -37,7 +37,8 @@ public interface WhiteBoxModel extends Model {
 
     /**
      * A loss on logits, given as its gradient: from the logits of a batch ({@code N x classes}) to
-     * the gradient of the loss with respect to them.
+     * the gradient of the loss with respect to them. It must be a pure function of the logits:
+     * an adapter may call it more than once per pass.
      */
     @FunctionalInterface
     interface LogitLoss {

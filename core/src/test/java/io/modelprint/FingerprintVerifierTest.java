@@ -98,11 +98,11 @@ class FingerprintVerifierTest {
 
     @Test
     void aSuspectWithAnotherImageShapeIsRejected() {
-        Model other = Models.of("rgb", new ImageShape(3, 8, 8), 10, OutputKind.LOGITS,
+        Model other = Models.of("rgb", new ImageShape(3, 16, 16), 10, OutputKind.LOGITS,
                 b -> Predictions.ofScores(OutputKind.LOGITS, Matrix.zeros(b.count(), 10)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> sacM().build().verify(VICTIM, other));
-        assertTrue(e.getMessage().contains("3x8x8") && e.getMessage().contains("1x8x8"), e.getMessage());
+        assertTrue(e.getMessage().contains("3x16x16") && e.getMessage().contains("1x16x16"), e.getMessage());
     }
 
     @Test
@@ -161,6 +161,42 @@ class FingerprintVerifierTest {
                 scheme.getMessage());
         // the stored fingerprint knows its scheme
         assertEquals(0.0, FingerprintVerifier.forFingerprint(fp).build().verify(fp, VICTIM).distance(), 1e-9);
+    }
+
+    @Test
+    void referencesGivenToTheVerifierCalibrateAStoredFingerprintWithoutThem() {
+        VictimFingerprint stored = sacM("output", "logits").build().fingerprint(VICTIM);
+        assertTrue(stored.references().isEmpty());
+        FingerprintVerifier calibrated = sacM("output", "logits").references(independents(6, 100)).build();
+        Verdict v = calibrated.verify(stored, TestModels.perturbed("copy", 10, 1, 0.05, 9, OutputKind.LOGITS));
+        assertEquals(Threshold.Source.REFERENCE_MODELS, v.threshold().source());
+        assertEquals(6, v.referenceCount());
+        assertTrue(v.stolen(), v.explanation());
+    }
+
+    @Test
+    void aMissingDefaultThresholdFailsBeforeTheSuspectIsQueried() {
+        // SAC-w has no measured default on probabilities: the error must come before any paid query
+        FingerprintScheme<?> s = Schemes.create("sac-w", Map.of("output", "probabilities", "queries", "20"));
+        VictimFingerprint fp = FingerprintVerifier.using(s).ownerData(OWNER).threshold(1).build().fingerprint(VICTIM);
+        Model api = Models.probabilitiesOnly(TestModels.linear("api", 10, 5, OutputKind.LOGITS));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> FingerprintVerifier.using(s).build().verify(fp, api));
+        assertTrue(e.getMessage().contains("no measured default threshold"), e.getMessage());
+        assertEquals(0, api.queryCount(), "nothing was sent to the suspect");
+    }
+
+    @Test
+    void parametersIterateInNameOrderSoStoredFingerprintsAreReproducible() {
+        VictimFingerprint fp = sacM().build().fingerprint(VICTIM);
+        List<String> names = new ArrayList<>(fp.provenance().parameters().keySet());
+        List<String> sorted = new ArrayList<>(names);
+        java.util.Collections.sort(sorted);
+        assertEquals(sorted, names);
+        List<String> queryNames = new ArrayList<>(fp.querySet().parameters().keySet());
+        List<String> querySorted = new ArrayList<>(queryNames);
+        java.util.Collections.sort(querySorted);
+        assertEquals(querySorted, queryNames);
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 /** Small deterministic models and data for core's tests: no training, no native code. */
 public final class TestModels {
 
-    public static final ImageShape SHAPE = new ImageShape(1, 8, 8);
+    public static final ImageShape SHAPE = new ImageShape(1, 16, 16);
 
     private TestModels() {
     }

@@ -98,7 +98,7 @@ public final class DetectionBenchmark implements Callable<Integer> {
         DetectionResults results = DetectionResults.empty(spec.name(), entries);
         List<SchemeUnderTest> schemes = new ArrayList<>();
         if (ablation) {
-            schemes.addAll(SchemeUnderTest.ablation(surrogates, references));
+            schemes.addAll(SchemeUnderTest.ablation(zoo.victim().model(), surrogates, references));
         } else {
             schemes.addAll(SchemeUnderTest.standard());
             schemes.addAll(SchemeUnderTest.withOwnerModels(surrogates, references));

@@ -53,7 +53,7 @@ public record SchemeUnderTest(String label, FingerprintScheme<?> scheme) {
      * (query budget, candidate pool, pooling, output) and from faithful SAC-m (bigger boxes, more
      * queries, random samples, the Gaussian kernel, temperature).
      */
-    public static List<SchemeUnderTest> ablation(List<? extends io.modelprint.Model> surrogates,
+    public static List<SchemeUnderTest> ablation(io.modelprint.Model victim, List<? extends io.modelprint.Model> surrogates,
                                                  List<? extends io.modelprint.Model> references) {
         var p = new io.modelprint.conferrable.ConferrableProvider();
         List<SchemeUnderTest> out = new java.util.ArrayList<>();
@@ -68,7 +68,7 @@ public record SchemeUnderTest(String label, FingerprintScheme<?> scheme) {
                 surrogates, references)));
         out.add(new SchemeUnderTest("conferrable/min", p.create(Map.of("aggregate", "min"), surrogates, references)));
         out.add(new SchemeUnderTest("conferrable/no-references", p.create(Map.of(), surrogates,
-                List.of(new NeverAgrees(surrogates.get(0))))));
+                List.of(new NeverAgrees(victim)))));
         out.add(of("sac-m/q300", "sac-m", Map.of("queries", "300")));
         out.add(of("sac-m/box0.5", "sac-m", Map.of("cutRatio", "0.5")));
         out.add(of("sac-m/random", "sac-m", Map.of("selection", "random")));
@@ -80,21 +80,20 @@ public record SchemeUnderTest(String label, FingerprintScheme<?> scheme) {
     }
 
     /**
-     * A stand-in reference that never gives the victim's label, so that only the surrogates choose
-     * the queries: the ablation of the references' part in the score.
+     * A stand-in reference that never gives the victim's label (it answers the victim's label plus
+     * one), so that only the surrogates choose the queries: the ablation of the references' part.
      */
     private static final class NeverAgrees extends io.modelprint.AbstractModel {
-        private final io.modelprint.Model shapeOf;
+        private final io.modelprint.Model victim;
 
-        NeverAgrees(io.modelprint.Model shapeOf) {
-            super("never-agrees", shapeOf.inputShape(), shapeOf.numClasses(), io.modelprint.OutputKind.LABELS);
-            this.shapeOf = shapeOf;
+        NeverAgrees(io.modelprint.Model victim) {
+            super("never-agrees", victim.inputShape(), victim.numClasses(), io.modelprint.OutputKind.LABELS);
+            this.victim = victim;
         }
 
         @Override
         protected io.modelprint.Predictions answer(io.modelprint.ImageBatch batch) {
-            // a constant score for every candidate: the label of the surrogate shifted by one class
-            int[] l = shapeOf.predict(batch).labels();
+            int[] l = victim.predict(batch).labels();
             for (int i = 0; i < l.length; i++) {
                 l[i] = (l[i] + 1) % numClasses();
             }

@@ -128,14 +128,7 @@ public final class ConferrableQueries implements QuerySetBuilder {
             throw new IllegalArgumentException("conferrable queries need at least 2 owner images, got " + images.count());
         }
         int natural = Math.min(config.natural(), images.count());
-        int[] order = IntStream.range(0, images.count()).toArray();
-        for (int i = 0; i < natural; i++) {
-            int j = i + rng.nextInt(order.length - i);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        ImageBatch pool = images.select(Arrays.copyOf(order, natural));
+        ImageBatch pool = images.select(io.modelprint.SampleSelection.RANDOM.choose(images.count(), natural, rng));
         if (config.mixed() == 0) {
             return pool;
         }
@@ -175,6 +168,12 @@ public final class ConferrableQueries implements QuerySetBuilder {
             throw new IllegalArgumentException("conferrable queries need the owner's surrogate copies of the victim ("
                     + surrogates.size() + " given) and independent reference models (" + references.size()
                     + " given): build the scheme with ConferrableProvider.create(parameters, surrogates, references)");
+        }
+        for (Model m : surrogates) {
+            sameTask(victim, m, "surrogate");
+        }
+        for (Model m : references) {
+            sameTask(victim, m, "reference");
         }
         if (!victim.inputShape().equals(ownerData.images().shape())) {
             throw new IllegalArgumentException("owner data has images of shape " + ownerData.images().shape()
@@ -224,6 +223,14 @@ public final class ConferrableQueries implements QuerySetBuilder {
         params.put("references", Integer.toString(references.size()));
         params.put("meanScore", String.format(Locale.ROOT, "%.4f", kept / chosen.length));
         return QuerySet.of(pool.select(chosen), name(), params, seed);
+    }
+
+    private static void sameTask(Model victim, Model other, String role) {
+        if (other.numClasses() != victim.numClasses() || !other.inputShape().equals(victim.inputShape())) {
+            throw new IllegalArgumentException(role + " " + other.name() + " takes " + other.inputShape() + " and answers "
+                    + other.numClasses() + " classes, the victim " + victim.inputShape() + " and " + victim.numClasses()
+                    + ": the owner's models must solve the victim's task");
+        }
     }
 
     /** Per candidate, the model's probability of the victim's label (0 or 1 for label-only models). */

@@ -16,7 +16,7 @@ import java.util.Optional;
  * <p>Where the files are looked for, in order:
  * <ol>
  *   <li>a directory given by the caller ({@link #load(Path)});</li>
- *   <li>the directory in the system property {@value #DIR_PROPERTY};</li>
+ *   <li>the directory in the system property {@value #DIR_PROPERTY} (if set, only there);</li>
  *   <li>{@value #SYSTEM_DIR}, where Debian's {@code dataset-fashion-mnist} package puts the full
  *       set;</li>
  *   <li>{@code data/fashion-mnist} in the working directory or a parent of it: the test set
@@ -65,7 +65,8 @@ public final class FashionMnist {
         List<Path> candidates = new ArrayList<>();
         String prop = System.getProperty(DIR_PROPERTY);
         if (prop != null && !prop.isBlank()) {
-            candidates.add(Paths.get(prop));
+            // a directory named on purpose is used or fails: no silent fallback to other data
+            return load(Paths.get(prop));
         }
         candidates.add(Paths.get(SYSTEM_DIR));
         Path dir = Paths.get("").toAbsolutePath();

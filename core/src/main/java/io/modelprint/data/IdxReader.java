@@ -95,12 +95,17 @@ public final class IdxReader {
 
     private static DataInputStream open(Path file) throws IOException {
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        raw.mark(2);
-        int b1 = raw.read();
-        int b2 = raw.read();
-        raw.reset();
-        // gzip streams start with 0x1f 0x8b
-        InputStream in = b1 == 0x1f && b2 == 0x8b ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16)) : raw;
-        return new DataInputStream(in);
+        try {
+            raw.mark(2);
+            int b1 = raw.read();
+            int b2 = raw.read();
+            raw.reset();
+            // gzip streams start with 0x1f 0x8b
+            InputStream in = b1 == 0x1f && b2 == 0x8b ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16)) : raw;
+            return new DataInputStream(in);
+        } catch (IOException | RuntimeException e) {
+            raw.close();
+            throw e;
+        }
     }
 }

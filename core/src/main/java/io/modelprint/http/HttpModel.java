@@ -47,7 +47,9 @@ import org.slf4j.LoggerFactory;
  *       retried;</li>
  *   <li>a rate limit: at most {@code maxRequestsPerSecond} requests are started per second,
  *       retries included;</li>
- *   <li>a hard query budget: the number of images sent, retries included, never exceeds it;
+ *   <li>a hard query budget: the number of images sent, retries included, never exceeds it; a
+ *       batch that would pass it is refused before it is sent, and a retry that would pass it
+ *       fails the call instead of being sent;
  *       a {@link #predict} that would exceed it fails with
  *       {@link QueryBudgetExceededException} before sending anything;</li>
  *   <li>every failure is a {@link ModelException} naming the model, the URL, what came back and
@@ -98,7 +100,7 @@ public final class HttpModel extends AbstractModel {
     private long nextSlot = Long.MIN_VALUE;
 
     private HttpModel(Builder b) {
-        super(b.name != null ? b.name : defaultName(b.uri), b.shape, b.numClasses, b.kind);
+        super(b.name != null ? b.name : redacted(b.uri), b.shape, b.numClasses, b.kind);
         this.uri = b.uri;
         this.headers = Map.copyOf(b.headers);
         this.contract = b.contract;
@@ -119,8 +121,10 @@ public final class HttpModel extends AbstractModel {
     }
 
     // the query string may hold an API key: keep it out of names and logs
-    private static String defaultName(URI uri) {
-        return uri.getScheme() + "://" + uri.getAuthority() + (uri.getPath() == null ? "" : uri.getPath());
+    /** scheme://host[:port]/path: no user information or query string, which may hold credentials. */
+    static String redacted(URI uri) {
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "")
+                + (uri.getPath() == null ? "" : uri.getPath());
     }
 
     /** A builder for a model at {@code uri} (http or https). */
@@ -225,11 +229,11 @@ public final class HttpModel extends AbstractModel {
                 retryAfterNanos = retryAfter(response);
                 continue;
             }
-            throw new ModelException("HTTP model " + name() + " at " + defaultName(uri) + " answered HTTP " + status
+            throw new ModelException("HTTP model " + name() + " at " + redacted(uri) + " answered HTTP " + status
                     + (text.isEmpty() ? "" : ": " + text) + "; this is not retried: check the URL, the headers "
                     + "(authorisation) and that the API follows the " + contract);
         }
-        throw new ModelException("HTTP model " + name() + " at " + defaultName(uri) + " failed " + attempts
+        throw new ModelException("HTTP model " + name() + " at " + redacted(uri) + " failed " + attempts
                 + " attempts for a batch of " + batch.count() + " images; last: " + lastFailure
                 + ". Check that the API is up, or raise the timeouts or retries", lastCause);
     }
@@ -281,7 +285,8 @@ public final class HttpModel extends AbstractModel {
     private long backoffNanos(int retry, long retryAfterNanos) {
         double exp = initialBackoff.toNanos() * Math.pow(2, retry - 1);
         long wait = (long) Math.min(maxBackoff.toNanos(), exp);
-        return Math.min(maxBackoff.toNanos(), Math.max(wait, retryAfterNanos));
+        // a server's Retry-After is honoured in full: retrying earlier only earns another 429
+        return Math.max(wait, retryAfterNanos);
     }
 
     private static long retryAfter(HttpResponse<?> response) {
@@ -355,7 +360,8 @@ public final class HttpModel extends AbstractModel {
             Objects.requireNonNull(uri, "uri");
             if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("http")
                     || uri.getScheme().equalsIgnoreCase("https")) || uri.getHost() == null) {
-                throw new IllegalArgumentException("an HTTP model needs an http:// or https:// URL with a host, got " + uri);
+                throw new IllegalArgumentException("an HTTP model needs an http:// or https:// URL with a host, got "
+                        + (uri.getScheme() == null || uri.getHost() == null ? "'" + uri.getScheme() + "://...'" : redacted(uri)));
             }
             this.uri = uri;
         }
@@ -474,7 +480,7 @@ public final class HttpModel extends AbstractModel {
          */
         public HttpModel build() {
             if (shape == null || numClasses == 0 || kind == null) {
-                throw new IllegalArgumentException("HTTP model " + uri + " needs its input shape, class count and "
+                throw new IllegalArgumentException("HTTP model " + redacted(uri) + " needs its input shape, class count and "
                         + "output kind: call inputShape(...), numClasses(...) and outputKind(...)");
             }
             return new HttpModel(this);

@@ -3,8 +3,8 @@ package io.modelprint.http;
 import io.modelprint.ModelException;
 
 /**
- * An {@link HttpModel} refused to send images because that would exceed its query budget. Nothing
- * of the refused batch was sent.
+ * An {@link HttpModel} refused to send images because that would exceed its query budget: either a
+ * new batch (nothing of it was sent) or a retry of a batch already sent once.
  *
  * <pre>{@code
  * try {

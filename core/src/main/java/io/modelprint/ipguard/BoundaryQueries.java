@@ -61,7 +61,7 @@ public final class BoundaryQueries implements QuerySetBuilder {
      * @param stop         when a seed stops (default ZERO_LOSS)
      */
     public record Config(int count, double margin, double learningRate, int steps, Target target,
-                         CutMixQueries.Selection selection, Stop stop) {
+                         io.modelprint.SampleSelection selection, Stop stop) {
 
         /** Validates. */
         public Config {
@@ -84,7 +84,7 @@ public final class BoundaryQueries implements QuerySetBuilder {
 
         /** 100 queries, k = 10, learning rate 0.01, 1000 steps, random targets, first samples, stop at zero loss. */
         public static Config defaults() {
-            return new Config(100, 10, 0.01, 1000, Target.RANDOM, CutMixQueries.Selection.FIRST, Stop.ZERO_LOSS);
+            return new Config(100, 10, 0.01, 1000, Target.RANDOM, io.modelprint.SampleSelection.FIRST, Stop.ZERO_LOSS);
         }
     }
 
@@ -134,20 +134,7 @@ public final class BoundaryQueries implements QuerySetBuilder {
                     + ownerData.size() + ": give more data or ask for fewer queries");
         }
         SplittableRandom rng = new SplittableRandom(seed);
-        int[] chosen = new int[n];
-        if (config.selection() == CutMixQueries.Selection.FIRST) {
-            Arrays.setAll(chosen, i -> i);
-        } else {
-            int[] pick = new int[ownerData.size()];
-            Arrays.setAll(pick, i -> i);
-            for (int i = 0; i < n; i++) {
-                int j = i + rng.nextInt(pick.length - i);
-                int t = pick[i];
-                pick[i] = pick[j];
-                pick[j] = t;
-            }
-            System.arraycopy(pick, 0, chosen, 0, n);
-        }
+        int[] chosen = config.selection().choose(ownerData.size(), n, rng);
         float[] x = ownerData.images().select(chosen).pixels().clone();
         int per = shape.size();
         int classes = box.numClasses();

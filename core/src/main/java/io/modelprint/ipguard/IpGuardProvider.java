@@ -51,7 +51,7 @@ public final class IpGuardProvider implements SchemeProvider {
         BoundaryQueries builder = new BoundaryQueries(new BoundaryQueries.Config(
                 p.integer("queries", 2, 1_000_000), p.number("margin", 0, 1e6), p.number("learningRate", 1e-9, 1e3),
                 p.integer("steps", 1, 10_000_000), p.choice("target", BoundaryQueries.Target.class),
-                p.choice("selection", CutMixQueries.Selection.class), p.choice("stop", BoundaryQueries.Stop.class)));
+                p.choice("selection", io.modelprint.SampleSelection.class), p.choice("stop", BoundaryQueries.Stop.class)));
         LabelExtractor extractor = new LabelExtractor(NAME);
         return new FingerprintScheme<>(NAME, all, builder, rep -> extractor, new MismatchRate(), OutputKind.LABELS,
                 rep -> io.modelprint.DefaultThresholds.forScheme(NAME, OutputKind.LABELS));

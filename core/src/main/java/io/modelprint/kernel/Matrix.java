@@ -82,7 +82,8 @@ public record Matrix(int rows, int cols, float[] data) {
 
     /** The value at {@code (row, col)}. */
     public float get(int row, int col) {
-        return data[row * cols + col];
+        java.util.Objects.checkIndex(col, cols);
+        return data[java.util.Objects.checkIndex(row, rows) * cols + col];
     }
 
     /** A copy of one row. */

@@ -47,7 +47,7 @@ public final class AkhProvider implements SchemeProvider {
 
     @Override
     public Map<String, String> defaults() {
-        return new MisclassifiedQueries(new MisclassifiedQueries.Config(DEFAULT_QUERIES, CutMixQueries.Selection.FIRST),
+        return new MisclassifiedQueries(new MisclassifiedQueries.Config(DEFAULT_QUERIES, io.modelprint.SampleSelection.FIRST),
                 List.of()).parameters();
     }
 
@@ -56,7 +56,7 @@ public final class AkhProvider implements SchemeProvider {
         Map<String, String> all = Schemes.withDefaults(NAME, defaults(), parameters);
         SchemeParameters p = new SchemeParameters(NAME, all);
         MisclassifiedQueries builder = new MisclassifiedQueries(new MisclassifiedQueries.Config(
-                p.integer("queries", 2, 1_000_000), p.choice("selection", CutMixQueries.Selection.class)), List.of());
+                p.integer("queries", 2, 1_000_000), p.choice("selection", io.modelprint.SampleSelection.class)), List.of());
         LabelExtractor extractor = new LabelExtractor(NAME);
         return new FingerprintScheme<>(NAME, all, builder, rep -> extractor, new MismatchRate(), OutputKind.LABELS,
                 rep -> io.modelprint.DefaultThresholds.forScheme(NAME, OutputKind.LABELS));

@@ -20,6 +20,10 @@ public final class MismatchRate implements Verifier<LabelFingerprint> {
     @Override
     public double distance(LabelFingerprint victim, LabelFingerprint suspect) {
         Verifier.checkComparable(victim, suspect);
+        if (victim.numClasses() != suspect.numClasses()) {
+            throw new IllegalArgumentException("the victim answers " + victim.numClasses() + " classes and the suspect "
+                    + suspect.numClasses() + ": labels of different tasks cannot be compared");
+        }
         int[] a = victim.labels();
         int[] b = suspect.labels();
         int differ = 0;

@@ -29,19 +29,11 @@ import java.util.SplittableRandom;
  * On 28x28 Fashion-MNIST, ratio 0.2 gives side 5 and a 4x4 patch.
  *
  * <pre>{@code
- * CutMixQueries b = new CutMixQueries(new CutMixQueries.Config(100, 0.2, false, CutMixQueries.Selection.FIRST));
+ * CutMixQueries b = new CutMixQueries(new CutMixQueries.Config(100, 0.2, false, CutMixQueries.io.modelprint.SampleSelection.FIRST));
  * QuerySet q = b.build(victim, ownerData, 3);
  * }</pre>
  */
 public final class CutMixQueries implements QuerySetBuilder {
-
-    /** Which owner samples are mixed. */
-    public enum Selection {
-        /** The first {@code count} samples, as the reference does with the test set. */
-        FIRST,
-        /** A seeded random choice of {@code count} samples without repetition. */
-        RANDOM
-    }
 
     /**
      * SAC-m's query parameters.
@@ -51,7 +43,7 @@ public final class CutMixQueries implements QuerySetBuilder {
      * @param transpose whether to swap H and W of every query (default false)
      * @param selection which owner samples are mixed (default FIRST)
      */
-    public record Config(int count, double cutRatio, boolean transpose, Selection selection) {
+    public record Config(int count, double cutRatio, boolean transpose, io.modelprint.SampleSelection selection) {
 
         /** Validates. */
         public Config {
@@ -68,7 +60,7 @@ public final class CutMixQueries implements QuerySetBuilder {
 
         /** 100 queries, ratio 0.2, no transpose, the first samples: the reference's choices. */
         public static Config defaults() {
-            return new Config(100, 0.2, false, Selection.FIRST);
+            return new Config(100, 0.2, false, io.modelprint.SampleSelection.FIRST);
         }
     }
 
@@ -162,9 +154,14 @@ public final class CutMixQueries implements QuerySetBuilder {
                     + shape.height() + "x" + shape.width());
         }
         SplittableRandom rng = new SplittableRandom(seed);
-        int[] chosen = config.selection() == Selection.FIRST ? firstN(n) : randomChoice(images.count(), n, rng);
+        int[] chosen = config.selection().choose(images.count(), n, rng);
+        if ((int) (shape.height() * config.cutRatio()) / 2 == 0 || (int) (shape.width() * config.cutRatio()) / 2 == 0) {
+            throw new IllegalArgumentException("cut ratio " + config.cutRatio() + " gives an empty CutMix box on "
+                    + shape.height() + "x" + shape.width() + " images, so the queries would be plain samples: use at least "
+                    + (2.0 / Math.min(shape.height(), shape.width())));
+        }
         Box box = drawBox(shape.height(), shape.width(), config.cutRatio(), rng);
-        int[] perm = permutation(n, rng);
+        int[] perm = io.modelprint.SampleSelection.permutation(n, rng);
 
         ImageBatch base = images.select(chosen);
         float[] src = base.pixels();
@@ -189,30 +186,5 @@ public final class CutMixQueries implements QuerySetBuilder {
         params.put("box", box.y1() + ":" + box.y2() + "," + box.x1() + ":" + box.x2());
         progress.onProgress("building SAC-m queries", 1, 1);
         return QuerySet.of(queries, name(), params, seed);
-    }
-
-    private static int[] firstN(int n) {
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        return idx;
-    }
-
-    /** {@code n} distinct indices of {@code [0, total)}, by a partial Fisher-Yates shuffle. */
-    static int[] randomChoice(int total, int n, SplittableRandom rng) {
-        int[] all = firstN(total);
-        for (int i = 0; i < n; i++) {
-            int j = i + rng.nextInt(total - i);
-            int t = all[i];
-            all[i] = all[j];
-            all[j] = t;
-        }
-        return java.util.Arrays.copyOf(all, n);
-    }
-
-    /** A uniformly random permutation of {@code [0, n)}. */
-    static int[] permutation(int n, SplittableRandom rng) {
-        return randomChoice(n, n, rng);
     }
 }

@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
  * a seeded random choice.
  *
  * <pre>{@code
- * QuerySet q = new MisclassifiedQueries(new MisclassifiedQueries.Config(100, CutMixQueries.Selection.RANDOM), List.of())
+ * QuerySet q = new MisclassifiedQueries(new MisclassifiedQueries.Config(100, io.modelprint.SampleSelection.RANDOM), List.of())
  *         .build(victim, ownerTestSet, 3);
  * }</pre>
  */
@@ -36,7 +36,7 @@ public final class MisclassifiedQueries implements QuerySetBuilder {
      * @param count     number of queries, at least 2 (default 100)
      * @param selection which candidates are taken (default FIRST)
      */
-    public record Config(int count, CutMixQueries.Selection selection) {
+    public record Config(int count, io.modelprint.SampleSelection selection) {
 
         /** Validates. */
         public Config {
@@ -50,7 +50,7 @@ public final class MisclassifiedQueries implements QuerySetBuilder {
 
         /** 100 queries, the first candidates. */
         public static Config defaults() {
-            return new Config(100, CutMixQueries.Selection.FIRST);
+            return new Config(100, io.modelprint.SampleSelection.FIRST);
         }
     }
 
@@ -123,15 +123,10 @@ public final class MisclassifiedQueries implements QuerySetBuilder {
                     + (surrogates.isEmpty() ? "" : " (also misclassified by all " + surrogates.size() + " surrogates)")
                     + ": give more owner data, ask for fewer queries, or use SAC-m");
         }
-        int[] chosen;
-        if (config.selection() == CutMixQueries.Selection.FIRST) {
-            chosen = wrong.stream().limit(n).mapToInt(Integer::intValue).toArray();
-        } else {
-            int[] pick = CutMixQueries.randomChoice(wrong.size(), n, new SplittableRandom(seed));
-            chosen = new int[n];
-            for (int i = 0; i < n; i++) {
-                chosen[i] = wrong.get(pick[i]);
-            }
+        int[] pick = config.selection().choose(wrong.size(), n, new SplittableRandom(seed));
+        int[] chosen = new int[n];
+        for (int i = 0; i < n; i++) {
+            chosen[i] = wrong.get(pick[i]);
         }
         progress.onProgress("finding misclassified samples", 1 + surrogates.size(), 1 + surrogates.size());
         Map<String, String> params = parameters();

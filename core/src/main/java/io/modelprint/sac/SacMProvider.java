@@ -57,7 +57,7 @@ public final class SacMProvider implements SchemeProvider {
                 p.integer("queries", 2, 1_000_000),
                 p.number("cutRatio", 1e-9, 1 - 1e-9),
                 p.bool("transpose"),
-                p.choice("selection", CutMixQueries.Selection.class)));
+                p.choice("selection", io.modelprint.SampleSelection.class)));
         return SacParameters.scheme(NAME, all, p, builder);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * <p>Parameters (defaults in brackets): {@code queries} [100], {@code selection} [first], and the
  * correlation parameters shared with SAC-m: {@code correlation} [cosine], {@code gamma} [1.0],
- * {@code output} [labels], {@code temperature} [1.0]. Surrogate filtering takes models, so it is
+ * {@code output} [logits], {@code temperature} [1.0]. Surrogate filtering takes models, so it is
  * set through {@link #create(Map, List)}, not by name.
  *
  * <pre>{@code
@@ -58,7 +58,7 @@ public final class SacWProvider implements SchemeProvider {
         Map<String, String> all = Schemes.withDefaults(NAME, defaults(), parameters);
         SchemeParameters p = new SchemeParameters(NAME, all);
         MisclassifiedQueries builder = new MisclassifiedQueries(new MisclassifiedQueries.Config(
-                p.integer("queries", 2, 1_000_000), p.choice("selection", CutMixQueries.Selection.class)), surrogates);
+                p.integer("queries", 2, 1_000_000), p.choice("selection", io.modelprint.SampleSelection.class)), surrogates);
         return SacParameters.scheme(NAME, all, p, builder);
     }
 }

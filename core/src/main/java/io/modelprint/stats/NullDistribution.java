@@ -137,9 +137,9 @@ public final class NullDistribution {
         double empirical = sorted[Math.min(allowed, sorted.length - 1)];
         double value = Math.min(parametric, empirical);
         String how = parametric <= empirical
-                ? String.format("the %.0f%% quantile of a log-normal prediction", 100 * targetFpr)
-                : String.format("capped at reference distance %.4g", empirical);
-        String text = String.format("from %d independent reference models (closest %.4g, median %.4g): %s",
+                ? String.format(java.util.Locale.ROOT, "the %.0f%% quantile of a log-normal prediction", 100 * targetFpr)
+                : String.format(java.util.Locale.ROOT, "capped at reference distance %.4g", empirical);
+        String text = String.format(java.util.Locale.ROOT, "from %d independent reference models (closest %.4g, median %.4g): %s",
                 sorted.length, sorted[0], median(), how);
         return new Threshold(value, Threshold.Source.REFERENCE_MODELS, targetFpr, text);
     }

@@ -428,11 +428,6 @@ public final class FingerprintFile {
         JsonNode t = object(c, "timings");
         Duration build = Duration.ofNanos(nonNegative(integer(t, "querySetBuildNanos"), "timings.querySetBuildNanos"));
         Duration fingerprint = Duration.ofNanos(nonNegative(integer(t, "fingerprintNanos"), "timings.fingerprintNanos"));
-        for (String part : List.of("provenance", "querySet", "victimAnswers", "references", "timings")) {
-            if (!c.has(part)) {
-                throw new IllegalArgumentException("content." + part + " is missing");
-            }
-        }
         if (c.size() != 5) {
             throw new IllegalArgumentException("content has unexpected fields besides provenance, querySet, "
                     + "victimAnswers, references and timings");

@@ -101,10 +101,10 @@ class HttpModelTest {
     }
 
     @Test
-    void retryAfterIsHonouredUpToTheLongestBackoff() throws Exception {
+    void retryAfterIsHonouredInFull() throws Exception {
         FakePredictionApi server = api(LOCAL).then(Behaviour.FAIL_503_RETRY_AFTER);
         client(server, OutputKind.PROBABILITIES).build().predict(TEN);
-        assertEquals(List.of(1000L), pauses, "Retry-After: 2 s, capped at the 1 s maximum backoff");
+        assertEquals(List.of(2000L), pauses, "Retry-After: 2 s, longer than the 1 s maximum backoff: retrying earlier earns another 503");
     }
 
     @Test

@@ -62,7 +62,7 @@ class CutMixQueriesTest {
     void everyQueryGetsThePatchOfItsPartnerInOneSharedBox() {
         int n = 50;
         LabeledImages data = flatImages(n, FASHION);
-        QuerySet q = new CutMixQueries(new CutMixQueries.Config(n, 0.2, false, CutMixQueries.Selection.FIRST))
+        QuerySet q = new CutMixQueries(new CutMixQueries.Config(n, 0.2, false, io.modelprint.SampleSelection.FIRST))
                 .build(null, data, 3);
         String[] box = q.parameters().get("box").split("[:,]");
         int y1 = Integer.parseInt(box[0]);
@@ -95,7 +95,7 @@ class CutMixQueriesTest {
     @Test
     void sameSeedSameQueriesOtherSeedOtherQueries() {
         LabeledImages data = TestModels.data(40, 10, 1);
-        CutMixQueries b = new CutMixQueries(new CutMixQueries.Config(30, 0.3, false, CutMixQueries.Selection.RANDOM));
+        CutMixQueries b = new CutMixQueries(new CutMixQueries.Config(30, 0.3, false, io.modelprint.SampleSelection.RANDOM));
         QuerySet a1 = b.build(null, data, 7);
         QuerySet a2 = b.build(null, data, 7);
         QuerySet other = b.build(null, data, 8);
@@ -107,7 +107,7 @@ class CutMixQueriesTest {
     @Test
     void firstSelectionUsesTheFirstSamples() {
         LabeledImages data = flatImages(20, FASHION);
-        QuerySet q = new CutMixQueries(new CutMixQueries.Config(5, 0.2, false, CutMixQueries.Selection.FIRST))
+        QuerySet q = new CutMixQueries(new CutMixQueries.Config(5, 0.2, false, io.modelprint.SampleSelection.FIRST))
                 .build(null, data, 3);
         // a corner pixel far from any box keeps its own value: (i + 1) / 21 for i < 5
         for (int i = 0; i < 5; i++) {
@@ -119,9 +119,9 @@ class CutMixQueriesTest {
     @Test
     void transposeSwapsHeightAndWidthOfEveryQuery() {
         LabeledImages data = TestModels.data(10, 10, 2);
-        QuerySet plain = new CutMixQueries(new CutMixQueries.Config(10, 0.3, false, CutMixQueries.Selection.FIRST))
+        QuerySet plain = new CutMixQueries(new CutMixQueries.Config(10, 0.3, false, io.modelprint.SampleSelection.FIRST))
                 .build(null, data, 3);
-        QuerySet flipped = new CutMixQueries(new CutMixQueries.Config(10, 0.3, true, CutMixQueries.Selection.FIRST))
+        QuerySet flipped = new CutMixQueries(new CutMixQueries.Config(10, 0.3, true, io.modelprint.SampleSelection.FIRST))
                 .build(null, data, 3);
         assertEquals(plain.inputs().transposed(), flipped.inputs());
     }
@@ -137,11 +137,20 @@ class CutMixQueriesTest {
     @Test
     void badConfigurationsAreRejected() {
         assertThrows(IllegalArgumentException.class,
-                () -> new CutMixQueries.Config(1, 0.2, false, CutMixQueries.Selection.FIRST));
+                () -> new CutMixQueries.Config(1, 0.2, false, io.modelprint.SampleSelection.FIRST));
         assertThrows(IllegalArgumentException.class,
-                () -> new CutMixQueries.Config(100, 0, false, CutMixQueries.Selection.FIRST));
+                () -> new CutMixQueries.Config(100, 0, false, io.modelprint.SampleSelection.FIRST));
         assertThrows(IllegalArgumentException.class,
-                () -> new CutMixQueries.Config(100, 1.5, false, CutMixQueries.Selection.FIRST));
+                () -> new CutMixQueries.Config(100, 1.5, false, io.modelprint.SampleSelection.FIRST));
+    }
+
+    @Test
+    void aRatioThatGivesAnEmptyBoxIsRejected() {
+        LabeledImages data = flatImages(10, FASHION);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new CutMixQueries(new CutMixQueries.Config(10, 0.05, false, io.modelprint.SampleSelection.FIRST))
+                        .build(null, data, 3));
+        assertTrue(e.getMessage().contains("empty CutMix box") && e.getMessage().contains("0.0714"), e.getMessage());
     }
 
     @Test
@@ -150,6 +159,6 @@ class CutMixQueriesTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new CutMixQueries(CutMixQueries.Config.defaults())
                         .build(TestModels.linear("v", 10, 1, OutputKind.LOGITS), data, 3));
-        assertTrue(e.getMessage().contains("1x8x8") && e.getMessage().contains("1x28x28"), e.getMessage());
+        assertTrue(e.getMessage().contains("1x16x16") && e.getMessage().contains("1x28x28"), e.getMessage());
     }
 }

@@ -65,7 +65,7 @@ class FingerprintFileTest {
         JsonNode b = JSON.readTree(FingerprintFile.toBytes(f32));
         assertEquals("u8", a.at("/content/querySet/encoding").asText());
         assertEquals("f32le", b.at("/content/querySet/encoding").asText());
-        assertEquals(20 * 64, java.util.Base64.getDecoder().decode(a.at("/content/querySet/pixels").asText()).length);
+        assertEquals(20 * TestModels.SHAPE.size(), java.util.Base64.getDecoder().decode(a.at("/content/querySet/pixels").asText()).length);
         assertEquals(u8, FingerprintFile.fromBytes(FingerprintFile.toBytes(u8)));
         assertEquals(f32, FingerprintFile.fromBytes(FingerprintFile.toBytes(f32)));
         assertEquals(FingerprintFile.FORMAT, a.get("format").asText());
@@ -125,7 +125,8 @@ class FingerprintFileTest {
         FingerprintFileException e = assertThrows(FingerprintFileException.class,
                 () -> FingerprintFile.fromBytes(JSON.writeValueAsBytes(doc)));
         assertEquals(Problem.INVALID_CONTENT, e.problem());
-        assertTrue(e.getMessage().contains("querySet.pixels holds 1280 bytes but the declared shape needs 1344"),
+        assertTrue(e.getMessage().contains("querySet.pixels holds " + 20 * TestModels.SHAPE.size()
+                + " bytes but the declared shape needs " + 21 * TestModels.SHAPE.size()),
                 e.getMessage());
     }
 

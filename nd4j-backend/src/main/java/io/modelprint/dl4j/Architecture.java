@@ -64,6 +64,12 @@ public record Architecture(Kind kind, int[] widths) {
         }
     }
 
+    /** The hidden widths (a copy). */
+    @Override
+    public int[] widths() {
+        return widths.clone();
+    }
+
     /** An MLP with these hidden widths. */
     public static Architecture mlp(int... hidden) {
         return new Architecture(Kind.MLP, hidden);

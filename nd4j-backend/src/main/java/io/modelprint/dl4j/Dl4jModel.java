@@ -82,28 +82,28 @@ public final class Dl4jModel extends AbstractModel implements WhiteBoxModel {
     protected Predictions answer(ImageBatch batch) {
         INDArray input = network.toInput(batch);
         INDArray out;
-        synchronized (network) {
+        synchronized (network.raw()) {
             out = outputKind() == OutputKind.LOGITS ? network.logits(input) : network.probabilities(input);
         }
         Matrix scores = toMatrix(out);
         if (outputKind() == OutputKind.LABELS) {
-            return Predictions.ofLabels(Predictions.ofScores(OutputKind.LOGITS, scores).labels(), numClasses());
+            return Predictions.ofScores(OutputKind.LOGITS, scores).toLabels();
         }
         return Predictions.ofScores(outputKind(), scores);
     }
 
     @Override
     public Matrix logits(ImageBatch batch) {
-        checkShape(batch);
+        checkBatch(batch);
         INDArray input = network.toInput(batch);
-        synchronized (network) {
+        synchronized (network.raw()) {
             return toMatrix(network.logits(input));
         }
     }
 
     @Override
     public float[] inputGradient(ImageBatch batch, Matrix upstream) {
-        checkShape(batch);
+        checkBatch(batch);
         if (upstream.rows() != batch.count() || upstream.cols() != numClasses()) {
             throw new IllegalArgumentException("model " + name() + ": the upstream gradient must be " + batch.count()
                     + " x " + numClasses() + ", got " + upstream.rows() + " x " + upstream.cols());
@@ -111,7 +111,7 @@ public final class Dl4jModel extends AbstractModel implements WhiteBoxModel {
         INDArray input = network.toInput(batch);
         INDArray g = Nd4j.create(upstream.data(), new long[] {upstream.rows(), upstream.cols()}, 'c');
         INDArray dx;
-        synchronized (network) {
+        synchronized (network.raw()) {
             dx = network.inputGradient(input, g);
         }
         return dx.castTo(DataType.FLOAT).dup('c').data().asFloat();
@@ -119,10 +119,10 @@ public final class Dl4jModel extends AbstractModel implements WhiteBoxModel {
 
     @Override
     public float[] inputGradient(ImageBatch batch, LogitLoss loss) {
-        checkShape(batch);
+        checkBatch(batch);
         INDArray input = network.toInput(batch);
         INDArray dx;
-        synchronized (network) {
+        synchronized (network.raw()) {
             dx = network.inputGradient(input, z -> {
                 Matrix g = loss.gradient(toMatrix(z));
                 if (g.rows() != z.rows() || g.cols() != z.columns()) {
@@ -133,16 +133,6 @@ public final class Dl4jModel extends AbstractModel implements WhiteBoxModel {
             }, numClasses());
         }
         return dx.castTo(DataType.FLOAT).dup('c').data().asFloat();
-    }
-
-    private void checkShape(ImageBatch batch) {
-        if (batch == null || batch.isEmpty()) {
-            throw new IllegalArgumentException("model " + name() + " was given no images");
-        }
-        if (!batch.shape().equals(inputShape())) {
-            throw new IllegalArgumentException("model " + name() + " takes images of shape " + inputShape()
-                    + ", got " + batch.shape());
-        }
     }
 
     static Matrix toMatrix(INDArray out) {

@@ -81,6 +81,7 @@ abstract class Dl4jNetwork {
             return inputGradient(input, dummy);
         } finally {
             loss.upstreamOfPreOutput = null;
+            loss.forget();
         }
     }
 

@@ -22,8 +22,25 @@ final class PassThroughLoss implements ILossFunction {
      */
     transient java.util.function.UnaryOperator<INDArray> upstreamOfPreOutput;
 
+    // the score and the gradient see the same pre-activations: compute the upstream once for both
+    private transient INDArray lastPreOutput;
+    private transient INDArray lastUpstream;
+
     private INDArray upstream(INDArray labels, INDArray preOutput) {
-        return upstreamOfPreOutput == null ? labels : upstreamOfPreOutput.apply(preOutput);
+        if (upstreamOfPreOutput == null) {
+            return labels;
+        }
+        if (preOutput != lastPreOutput || lastUpstream == null) {
+            lastUpstream = upstreamOfPreOutput.apply(preOutput);
+            lastPreOutput = preOutput;
+        }
+        return lastUpstream;
+    }
+
+    /** Drops the remembered upstream gradient. */
+    void forget() {
+        lastPreOutput = null;
+        lastUpstream = null;
     }
 
     @Override

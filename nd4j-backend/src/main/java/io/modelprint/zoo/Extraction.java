@@ -105,6 +105,10 @@ public record Extraction(Architecture student, Trainer.Config training, OutputKi
         if (alpha == 1) {
             return victim;
         }
+        if (data.numClasses() != got.numClasses()) {
+            throw new IllegalArgumentException("the attacker's data has " + data.numClasses() + " classes but the victim "
+                    + "answers " + got.numClasses() + ": distillation mixes the two, so they must be the same task");
+        }
         Matrix truth = Matrix.oneHot(data.labels(), data.numClasses());
         float[] mixed = new float[victim.data().length];
         for (int i = 0; i < mixed.length; i++) {

@@ -70,15 +70,17 @@ public record Pruning(double rate, Trainer.Config training) {
         return copy;
     }
 
-    /** 1 where |w| is above the {@code rate} quantile of |w|, 0 elsewhere. */
+    /** 0 for the {@code floor(rate * n)} smallest |w| (and any tied with them), 1 elsewhere. */
     static INDArray magnitudeMask(INDArray w, double rate) {
         INDArray abs = Transforms.abs(w, true);
-        if (rate == 0) {
+        float[] sorted = abs.dup().data().asFloat();
+        int k = (int) Math.floor(rate * sorted.length);
+        if (k == 0) {
             return abs.gte(-1).castTo(w.dataType());
         }
-        float[] sorted = abs.dup().data().asFloat();
         java.util.Arrays.sort(sorted);
-        float cut = sorted[(int) Math.min(sorted.length - 1, Math.floor(rate * sorted.length))];
+        // the k smallest go; ties with the k-th smallest go too, so at least k are removed
+        float cut = sorted[k - 1];
         return abs.gt(cut).castTo(DataType.FLOAT).castTo(w.dataType());
     }
 

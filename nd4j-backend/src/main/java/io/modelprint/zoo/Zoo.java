@@ -70,21 +70,23 @@ public final class Zoo {
      * @param progress  receives training progress, one task per model
      */
     public static Zoo build(ZooSpec spec, ZooData data, Path cacheRoot, ProgressListener progress) {
-        Path dir = cacheRoot.resolve(spec.name());
-        // victims are shared between zoos of the same victim (the attackers' and the owner's)
-        Path victims = cacheRoot.resolve("victims");
-        try {
-            Files.createDirectories(dir);
-            Files.createDirectories(victims);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the zoo cache " + dir, e);
-        }
+        // cacheRoot/<data>/victims holds victims, shared by the zoos of one victim (the attackers' and the
+        // owner's); cacheRoot/<data>/<zoo>/<victim> holds the members derived from or compared with it
+        Path root = cacheRoot.resolve(data.tag());
+        Path victims = root.resolve("victims");
         ImageShape shape = data.test().images().shape();
         LabeledImages corruptedTest = Corruption.corrupt(data.test(), CORRUPTION_SEED + 1);
         LabeledImages owner = data.owner().slice(0, Math.min(spec.ownerImages(), data.owner().size()));
         Trainer.Config vt = spec.victimTraining();
         ZooMember victimMember = new ZooMember(Family.VICTIM, spec.victim(), vt.seed(), vt, owner.size(), 0);
         String victimId = victimMember.id();
+        Path dir = root.resolve(spec.name()).resolve(victimId);
+        try {
+            Files.createDirectories(dir);
+            Files.createDirectories(victims);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the zoo cache " + dir, e);
+        }
         MultiLayerNetwork victimNet = loadOrTrain(victims, victimId, () -> {
             MultiLayerNetwork net = spec.victim().build(shape, owner.numClasses(), vt.seed());
             Trainer.fit(net, TrainingData.of(owner), vt, "victim " + spec.victim().name(), progress);

@@ -38,6 +38,14 @@ public record ZooData(LabeledImages owner, LabeledImages attacker, LabeledImages
         return new ZooData(t.slice(0, 4000), t.slice(4000, 8000), t.slice(8000, t.size()));
     }
 
+    /**
+     * A name for the data behind this split, part of the cache path: models trained on other data
+     * are never mistaken for these.
+     */
+    public String tag() {
+        return "fashion-mnist-" + owner.size() + "-" + attacker.size() + "-" + test.size();
+    }
+
     /** Whether this split comes from the full training set. */
     public boolean isFull() {
         return owner.size() > 10_000;

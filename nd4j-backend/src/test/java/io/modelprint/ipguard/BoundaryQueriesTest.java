@@ -42,7 +42,7 @@ class BoundaryQueriesTest {
     @Test
     void optimisedPointsCrossToTheTargetClassWithTheMargin() {
         BoundaryQueries b = new BoundaryQueries(new BoundaryQueries.Config(30, 2, 0.01, 500,
-                BoundaryQueries.Target.LEAST_LIKELY, CutMixQueries.Selection.FIRST, BoundaryQueries.Stop.ZERO_LOSS));
+                BoundaryQueries.Target.LEAST_LIKELY, io.modelprint.SampleSelection.FIRST, BoundaryQueries.Stop.ZERO_LOSS));
         QuerySet q = b.build(victim, data, 3);
         assertEquals(30, q.size());
         int converged = Integer.parseInt(q.parameters().get("converged"));

@@ -83,6 +83,15 @@ class RecipesTest {
     }
 
     @Test
+    void theMagnitudeMaskRemovesExactlyTheSmallestWeights() {
+        INDArray w = org.nd4j.linalg.factory.Nd4j.create(new float[] {1, -2, 3, -4}, new long[] {2, 2}, 'c');
+        assertEquals(2, Pruning.magnitudeMask(w, 0.5).sumNumber().intValue(), "rate 0.5 of 4 weights keeps 2");
+        assertEquals(4, Pruning.magnitudeMask(w, 0.1).sumNumber().intValue(), "floor(0.4) = 0 removes none");
+        assertEquals(0f, Pruning.magnitudeMask(w, 0.5).getFloat(0, 0), "the smallest |w| goes");
+        assertEquals(1f, Pruning.magnitudeMask(w, 0.5).getFloat(1, 1), "the largest stays");
+    }
+
+    @Test
     void transferKeepsTheFeaturesAndTrainsANewHeadOnTheCorruptedTask() {
         LabeledImages corrupted = Corruption.corrupt(attacker, 3);
         assertNotEquals(attacker.images(), corrupted.images());
@@ -159,15 +168,17 @@ class RecipesTest {
                 new ZooMember(Family.INDEPENDENT_TRANSFER, Architecture.mlp(8), 7, new Trainer.Config(1, 32, 1e-3, 0), 100, 0)));
         Zoo first = Zoo.build(spec, data, cache, ProgressListener.NONE);
         assertEquals(3, first.members().size());
+        Path root = cache.resolve(data.tag());
+        Path members = root.resolve("tiny").resolve(first.victim().entry().id());
         long files;
-        try (var s = Files.list(cache.resolve("tiny"))) {
+        try (var s = Files.list(members)) {
             files = s.filter(p -> p.toString().endsWith(".zip")).count();
         }
         assertEquals(3, files, "three members saved");
-        try (var s = Files.list(cache.resolve("victims"))) {
+        try (var s = Files.list(root.resolve("victims"))) {
             assertEquals(1, s.filter(p -> p.toString().endsWith(".zip")).count(), "the victim is saved apart, to be shared");
         }
-        Path marker = cache.resolve("tiny").resolve(first.members().get(1).entry().id() + ".zip");
+        Path marker = members.resolve(first.members().get(1).entry().id() + ".zip");
         long modified = Files.getLastModifiedTime(marker).toMillis();
         Zoo second = Zoo.build(spec, data, cache, ProgressListener.NONE);
         assertEquals(modified, Files.getLastModifiedTime(marker).toMillis(), "loaded, not retrained");

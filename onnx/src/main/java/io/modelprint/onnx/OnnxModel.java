@@ -125,7 +125,7 @@ public final class OnnxModel extends AbstractModel implements AutoCloseable {
         }
         Matrix scores = Matrix.of(n, numClasses(), flat);
         if (outputKind() == OutputKind.LABELS) {
-            return Predictions.ofLabels(Predictions.ofScores(OutputKind.LOGITS, scores).labels(), numClasses());
+            return Predictions.ofScores(OutputKind.LOGITS, scores).toLabels();
         }
         return Predictions.ofScores(outputKind(), scores);
     }

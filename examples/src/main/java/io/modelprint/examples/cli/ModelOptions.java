@@ -30,8 +30,8 @@ import picocli.CommandLine.Option;
  */
 public final class ModelOptions {
 
-    @Option(names = "--shape", defaultValue = "1x28x28", paramLabel = "CxHxW",
-            description = "Image shape the model takes (default ${DEFAULT-VALUE}, Fashion-MNIST).")
+    @Option(names = "--shape", paramLabel = "CxHxW",
+            description = "Image shape the model takes (default 1x28x28, Fashion-MNIST; for ONNX files, read from the file).")
     String shape;
 
     @Option(names = "--output-kind", paramLabel = "KIND",
@@ -72,6 +72,9 @@ public final class ModelOptions {
     Map<String, String> headers = new LinkedHashMap<>();
 
     ImageShape imageShape() {
+        if (shape == null) {
+            return new ImageShape(1, 28, 28);
+        }
         String[] p = shape.toLowerCase(Locale.ROOT).split("x");
         try {
             if (p.length != 3) {
@@ -121,7 +124,7 @@ public final class ModelOptions {
             if (outputKind != null) {
                 b.outputKind(kind(null));
             }
-            if (!"1x28x28".equals(shape)) {
+            if (shape != null) {
                 b.inputShape(imageShape());
             }
             return b.build();
