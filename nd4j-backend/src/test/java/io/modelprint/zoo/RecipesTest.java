@@ -76,7 +76,7 @@ class RecipesTest {
     void pruningReachesItsSparsityAndKeepsIt() {
         MultiLayerNetwork pruned = new Pruning(0.6, QUICK.withLearningRate(1e-4)).apply(victimNet, attacker, ProgressListener.NONE);
         double sparsity = Pruning.sparsity(pruned);
-        assertTrue(sparsity >= 0.6 && sparsity < 0.7, "sparsity " + sparsity);
+        assertTrue(sparsity > 0.599 && sparsity < 0.61, "sparsity " + sparsity);
         assertTrue(Pruning.sparsity(victimNet) < 0.01, "the victim keeps its weights");
         double fidelity = Agreement.agreement(victim, Dl4jModel.of("p", pruned, SHAPE), test.images());
         assertTrue(fidelity > 0.5, "fidelity " + fidelity);
