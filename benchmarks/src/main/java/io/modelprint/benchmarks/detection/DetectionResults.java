@@ -1,4 +1,4 @@
-package io.modelprint.bench;
+package io.modelprint.benchmarks.detection;
 
 import io.modelprint.stats.Roc;
 import io.modelprint.zoo.Family;
