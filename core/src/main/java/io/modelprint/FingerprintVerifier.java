@@ -103,6 +103,25 @@ public final class FingerprintVerifier {
         return using(Schemes.create("ipguard"));
     }
 
+    /**
+     * A builder for the {@code conferrable} scheme with its default parameters: queries on which
+     * the owner's own stolen copies of the victim ({@code surrogates}) follow it and independent
+     * models ({@code selectionReferences}) do not. It is the scheme that caught every stolen
+     * family of the Fashion-MNIST benchmark (benchmarks/RESULTS.md), at the price of training
+     * those models; {@code OwnerModels} in modelprint-nd4j trains them for a DL4J victim.
+     *
+     * <p>Calibrate with {@link Builder#references(List)} on <em>other</em> independent models than
+     * {@code selectionReferences}: the queries were chosen for the selection references to
+     * disagree with the victim, so their distances overstate how far independent models lie.
+     *
+     * @param surrogates          the owner's stolen copies of the victim (at least one)
+     * @param selectionReferences independent models trained without the victim (at least one)
+     */
+    public static Builder conferrable(List<? extends Model> surrogates, List<? extends Model> selectionReferences) {
+        return using(new io.modelprint.conferrable.ConferrableProvider().create(java.util.Map.of(), surrogates,
+                selectionReferences));
+    }
+
     /** A builder for the scheme called {@code name} with its default parameters. */
     public static Builder using(String name) {
         return using(Schemes.create(name));

@@ -107,6 +107,12 @@ class DetectionIntegrationTest {
     }
 
     @Test
+    void akhExcessCatchesBothCopiesAndNoIndependentModelWithReferenceModels() {
+        check(FingerprintVerifier.using("akh-excess").ownerData(heldOut).references(references).build(),
+                Threshold.Source.REFERENCE_MODELS);
+    }
+
+    @Test
     void faithfulSacSchemesOnLogitsCatchTheFineTunedCopyButNotTheLabelStudent() {
         for (FingerprintVerifier verifier : List.of(FingerprintVerifier.sacM().ownerData(heldOut).build(),
                 FingerprintVerifier.sacW().ownerData(heldOut).build())) {

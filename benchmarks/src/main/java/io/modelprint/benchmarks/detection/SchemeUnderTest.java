@@ -20,7 +20,8 @@ public record SchemeUnderTest(String label, FingerprintScheme<?> scheme) {
 
     /**
      * The schemes the benchmark scores: faithful SAC-m on logits and on probabilities, SAC-m with
-     * transposed queries, SAC-m on labels only, SAC-w, AKH, IPGuard, and the default combination.
+     * transposed queries, SAC-m on labels only, SAC-w, AKH, AKH corrected for general agreement
+     * ({@code akh-excess}), IPGuard, and the default combination.
      */
     public static List<SchemeUnderTest> standard() {
         return List.of(
@@ -31,6 +32,7 @@ public record SchemeUnderTest(String label, FingerprintScheme<?> scheme) {
                 of("sac-w", "sac-w", Map.of()),
                 of("sac-w/probabilities", "sac-w", Map.of("output", "probabilities")),
                 of("akh", "akh", Map.of()),
+                of("akh-excess", "akh-excess", Map.of()),
                 of("ipguard", "ipguard", Map.of()),
                 of("combined", "combined", Map.of()));
     }
@@ -74,8 +76,14 @@ public record SchemeUnderTest(String label, FingerprintScheme<?> scheme) {
         out.add(of("sac-m/random", "sac-m", Map.of("selection", "random")));
         out.add(of("sac-m/gaussian", "sac-m", Map.of("correlation", "gaussian")));
         out.add(of("sac-m/probabilities/t3", "sac-m", Map.of("output", "probabilities", "temperature", "3")));
+        out.add(of("akh", "akh", Map.of()));
         out.add(of("akh/q100", "akh", Map.of("queries", "100")));
         out.add(of("akh/q300", "akh", Map.of("queries", "300")));
+        out.add(of("akh-excess", "akh-excess", Map.of()));
+        out.add(of("akh-excess/c50", "akh-excess", Map.of("controls", "50")));
+        out.add(of("akh-excess/c200", "akh-excess", Map.of("controls", "200")));
+        out.add(of("akh-excess/q100-c100", "akh-excess", Map.of("queries", "100", "controls", "100")));
+        out.add(of("akh-excess/random", "akh-excess", Map.of("selection", "random")));
         return out;
     }
 

@@ -1,0 +1,131 @@
+package io.modelprint.benchmarks.detection;
+
+import io.modelprint.stats.Calibration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Derives default thresholds from a detection benchmark's {@code distances.csv}: for each scheme,
+ * the threshold {@link Calibration} sets for a 5% false-positive rate from the distances of the
+ * zoo's independent models of the victim's task (its twins included), the false-positive rate
+ * that threshold has on them, and the share of each stolen family it catches. Writes
+ * {@code thresholds.md} beside the CSV; these are the figures behind
+ * {@code default-thresholds.properties}.
+ *
+ * <pre>
+ * mvn -q -pl benchmarks -am compile exec:java@thresholds -Dexec.args="benchmarks/results/full-dev"
+ * </pre>
+ */
+@Command(name = "threshold-report", mixinStandardHelpOptions = true,
+        description = "Default thresholds from a detection benchmark's distances.csv.")
+public final class ThresholdReport implements Callable<Integer> {
+
+    private static final List<String> STOLEN = List.of("fine-tune-all", "fine-tune-last", "prune", "transfer",
+            "extract-probabilities", "extract-labels", "extract-adversarial");
+
+    @Parameters(index = "0", description = "a results directory holding distances.csv")
+    private Path dir;
+
+    @Option(names = "--fpr", defaultValue = "0.05", description = "target false-positive rate (default 0.05)")
+    private double fpr;
+
+    /** Runs the report. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ThresholdReport()).execute(args));
+    }
+
+    /** One row of {@code distances.csv}. */
+    record Row(String model, String family, String scheme, double distance) { }
+
+    /**
+     * Reads {@code distances.csv} as {@link DetectionReport} writes it (a header, then
+     * comma-separated fields none of which contains a comma).
+     *
+     * @throws IllegalArgumentException naming the line when a row does not have the expected fields
+     */
+    static List<Row> read(Path csv) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(csv);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + csv + ": " + e.getMessage(), e);
+        }
+        if (lines.isEmpty() || !lines.get(0).startsWith("zoo,model,family,")) {
+            throw new IllegalArgumentException(csv + " is not a detection benchmark distances.csv (header "
+                    + (lines.isEmpty() ? "missing" : "'" + lines.get(0) + "'") + ")");
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",");
+            if (f.length != 8) {
+                throw new IllegalArgumentException(csv + " line " + (i + 1) + ": expected 8 fields, got " + f.length);
+            }
+            rows.add(new Row(f[1], f[2], f[6], Double.parseDouble(f[7])));
+        }
+        return rows;
+    }
+
+    @Override
+    public Integer call() {
+        List<Row> rows = read(dir.resolve("distances.csv"));
+        Map<String, List<Row>> byScheme = new LinkedHashMap<>();
+        rows.forEach(r -> byScheme.computeIfAbsent(r.scheme(), k -> new ArrayList<>()).add(r));
+        StringBuilder md = new StringBuilder();
+        md.append("# Default thresholds from ").append(dir.getFileName()).append("\n\n")
+                .append(String.format(Locale.ROOT, "For each scheme: the threshold that `Calibration` sets for a "
+                        + "false-positive rate of %.0f%% from the distances of this zoo's independent models of the "
+                        + "victim's task (twins included); the share of those models it calls stolen; the share of "
+                        + "each stolen family it catches (transfer copies included, as a default threshold cannot "
+                        + "know the task).%n%n", 100 * fpr))
+                .append("| scheme | independent | threshold | FPR | ").append(String.join(" | ", STOLEN))
+                .append(" |\n|---|---|---|---|").append("---|".repeat(STOLEN.size())).append('\n');
+        for (Map.Entry<String, List<Row>> e : byScheme.entrySet()) {
+            double[] neg = e.getValue().stream().filter(r -> r.family().equals("independent") || r.family().equals("twin"))
+                    .mapToDouble(Row::distance).toArray();
+            if (neg.length < 2) {
+                continue;
+            }
+            Calibration c = Calibration.ofDistances(neg, fpr);
+            double t = c.threshold().value();
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.4g | %.2f |", e.getKey(), neg.length, t,
+                    share(neg, t)));
+            for (String family : STOLEN) {
+                double[] pos = e.getValue().stream().filter(r -> r.family().equals(family)).mapToDouble(Row::distance)
+                        .toArray();
+                md.append(pos.length == 0 ? " - |" : String.format(Locale.ROOT, " %.2f |", share(pos, t)));
+            }
+            md.append('\n');
+        }
+        Path out = dir.resolve("thresholds.md");
+        try {
+            Files.writeString(out, md);
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot write " + out + ": " + ex.getMessage(), ex);
+        }
+        System.out.print(md);
+        return 0;
+    }
+
+    /** Share of distances strictly below {@code threshold} (called stolen). */
+    private static double share(double[] d, double threshold) {
+        int n = 0;
+        for (double x : d) {
+            if (x < threshold) {
+                n++;
+            }
+        }
+        return (double) n / d.length;
+    }
+}
