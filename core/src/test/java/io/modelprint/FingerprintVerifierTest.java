@@ -176,14 +176,20 @@ class FingerprintVerifierTest {
 
     @Test
     void aMissingDefaultThresholdFailsBeforeTheSuspectIsQueried() {
-        // SAC-w has no measured default on probabilities: the error must come before any paid query
-        FingerprintScheme<?> s = Schemes.create("sac-w", Map.of("output", "probabilities", "queries", "20"));
+        // a scheme without a measured default: the error must come before any paid query
+        FingerprintScheme<?> s = unmeasured(Schemes.create("sac-w", Map.of("output", "probabilities", "queries", "20")));
         VictimFingerprint fp = FingerprintVerifier.using(s).ownerData(OWNER).threshold(1).build().fingerprint(VICTIM);
         Model api = Models.probabilitiesOnly(TestModels.linear("api", 10, 5, OutputKind.LOGITS));
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> FingerprintVerifier.using(s).build().verify(fp, api));
         assertTrue(e.getMessage().contains("no measured default threshold"), e.getMessage());
         assertEquals(0, api.queryCount(), "nothing was sent to the suspect");
+    }
+
+    /** {@code s} under a name that has no entry in the default-threshold table. */
+    private static <F extends Fingerprint> FingerprintScheme<F> unmeasured(FingerprintScheme<F> s) {
+        return new FingerprintScheme<>("unmeasured", s.parameters(), s.queryBuilder(), s.extractors(), s.verifier(),
+                s.preferredRepresentation(), rep -> DefaultThresholds.forScheme("unmeasured", rep));
     }
 
     @Test

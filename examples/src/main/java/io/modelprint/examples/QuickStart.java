@@ -73,8 +73,9 @@ public final class QuickStart {
 
         // every scheme fingerprints the victim once, then checks each suspect without it
         // IPGuard runs 300 Adam steps instead of its default 1000 to keep the quick start short
-        List<String> schemes = List.of(FingerprintVerifier.DEFAULT_SCHEME, "sac-m", "sac-w", "akh", "ipguard");
-        List<Map<String, String>> parameters = List.of(Map.of(), Map.of(), Map.of(), Map.of(), Map.of("steps", "300"));
+        List<String> schemes = List.of(FingerprintVerifier.DEFAULT_SCHEME, "sac-m", "sac-w", "akh", "ipguard", "combined");
+        List<Map<String, String>> parameters = List.of(Map.of(), Map.of(), Map.of(), Map.of(), Map.of("steps", "300"),
+                Map.of());
         List<FingerprintVerifier> verifiers = new ArrayList<>();
         List<VictimFingerprint> fingerprints = new ArrayList<>();
         try (ConsoleProgress progress = new ConsoleProgress()) {

@@ -45,25 +45,29 @@ public record SchemeUnderTest(String label, FingerprintScheme<?> scheme) {
                                                         List<? extends io.modelprint.Model> references) {
         var p = new io.modelprint.conferrable.ConferrableProvider();
         return List.of(
-                new SchemeUnderTest("conferrable", p.create(Map.of(), surrogates, references)),
+                new SchemeUnderTest("conferrable", p.create(Map.of("output", "probabilities"), surrogates, references)),
                 new SchemeUnderTest("conferrable/labels", p.create(Map.of("output", "labels"), surrogates, references)),
-                new SchemeUnderTest("conferrable/min", p.create(Map.of("aggregate", "min"), surrogates, references)));
+                new SchemeUnderTest("conferrable/min", p.create(Map.of("aggregate", "min", "output", "probabilities"),
+                        surrogates, references)));
     }
 
     /**
      * The ablation run on the development zoo: one change at a time from the conferrable default
-     * (query budget, candidate pool, pooling, output) and from faithful SAC-m (bigger boxes, more
-     * queries, random samples, the Gaussian kernel, temperature).
+     * (query budget and output, candidate pool, pooling, no references), from faithful SAC-m (more
+     * queries, bigger boxes, random samples, the Gaussian kernel, temperature), from AKH (query
+     * budget) and from akh-excess (control count, mistake count, random selection).
      */
     public static List<SchemeUnderTest> ablation(io.modelprint.Model victim, List<? extends io.modelprint.Model> surrogates,
                                                  List<? extends io.modelprint.Model> references) {
         var p = new io.modelprint.conferrable.ConferrableProvider();
         List<SchemeUnderTest> out = new java.util.ArrayList<>();
         for (String q : List.of("25", "50", "100", "300", "1000")) {
-            out.add(new SchemeUnderTest("conferrable/q" + q, p.create(Map.of("queries", q), surrogates, references)));
             out.add(new SchemeUnderTest("conferrable/labels/q" + q, p.create(Map.of("queries", q, "output", "labels"),
                     surrogates, references)));
+            out.add(new SchemeUnderTest("conferrable/probabilities/q" + q, p.create(Map.of("queries", q,
+                    "output", "probabilities"), surrogates, references)));
         }
+        // one change at a time from the default (300 queries, labels, mean pooling, both pools)
         out.add(new SchemeUnderTest("conferrable/natural-only", p.create(Map.of("mixed", "0", "natural", "4000"),
                 surrogates, references)));
         out.add(new SchemeUnderTest("conferrable/mixed-only", p.create(Map.of("natural", "0", "mixed", "4000"),
