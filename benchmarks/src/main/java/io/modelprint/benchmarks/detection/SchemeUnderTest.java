@@ -38,17 +38,17 @@ public record SchemeUnderTest(String label, FingerprintScheme<?> scheme) {
     }
 
     /**
-     * The schemes that need the owner's own models: conferrable queries on probabilities and on
-     * labels only, with surrogate agreement pooled by mean and by minimum.
+     * The schemes that need the owner's own models: conferrable queries with the default (labels,
+     * surrogates pooled by their minimum), on probabilities, and pooled by the mean.
      */
     public static List<SchemeUnderTest> withOwnerModels(List<? extends io.modelprint.Model> surrogates,
                                                         List<? extends io.modelprint.Model> references) {
         var p = new io.modelprint.conferrable.ConferrableProvider();
         return List.of(
-                new SchemeUnderTest("conferrable", p.create(Map.of("output", "probabilities"), surrogates, references)),
-                new SchemeUnderTest("conferrable/labels", p.create(Map.of("output", "labels"), surrogates, references)),
-                new SchemeUnderTest("conferrable/min", p.create(Map.of("aggregate", "min", "output", "probabilities"),
-                        surrogates, references)));
+                new SchemeUnderTest("conferrable", p.create(Map.of(), surrogates, references)),
+                new SchemeUnderTest("conferrable/probabilities", p.create(Map.of("output", "probabilities"), surrogates,
+                        references)),
+                new SchemeUnderTest("conferrable/mean", p.create(Map.of("aggregate", "mean"), surrogates, references)));
     }
 
     /**
@@ -61,20 +61,22 @@ public record SchemeUnderTest(String label, FingerprintScheme<?> scheme) {
                                                  List<? extends io.modelprint.Model> references) {
         var p = new io.modelprint.conferrable.ConferrableProvider();
         List<SchemeUnderTest> out = new java.util.ArrayList<>();
+        // every conferrable variant names its parameters, so that labels keep their meaning when defaults change
         for (String q : List.of("25", "50", "100", "300", "1000")) {
-            out.add(new SchemeUnderTest("conferrable/labels/q" + q, p.create(Map.of("queries", q, "output", "labels"),
-                    surrogates, references)));
+            out.add(new SchemeUnderTest("conferrable/labels/q" + q, p.create(Map.of("queries", q, "output", "labels",
+                    "aggregate", "mean"), surrogates, references)));
             out.add(new SchemeUnderTest("conferrable/probabilities/q" + q, p.create(Map.of("queries", q,
-                    "output", "probabilities"), surrogates, references)));
+                    "output", "probabilities", "aggregate", "mean"), surrogates, references)));
         }
-        // one change at a time from the default (300 queries, labels, mean pooling, both pools)
-        out.add(new SchemeUnderTest("conferrable/natural-only", p.create(Map.of("mixed", "0", "natural", "4000"),
+        // one change at a time from 300 queries, labels, mean pooling and both candidate pools
+        out.add(new SchemeUnderTest("conferrable/natural-only", p.create(Map.of("mixed", "0", "natural", "4000",
+                "output", "labels", "aggregate", "mean"), surrogates, references)));
+        out.add(new SchemeUnderTest("conferrable/mixed-only", p.create(Map.of("natural", "0", "mixed", "4000",
+                "output", "labels", "aggregate", "mean"), surrogates, references)));
+        out.add(new SchemeUnderTest("conferrable/min", p.create(Map.of("output", "labels", "aggregate", "min"),
                 surrogates, references)));
-        out.add(new SchemeUnderTest("conferrable/mixed-only", p.create(Map.of("natural", "0", "mixed", "4000"),
-                surrogates, references)));
-        out.add(new SchemeUnderTest("conferrable/min", p.create(Map.of("aggregate", "min"), surrogates, references)));
-        out.add(new SchemeUnderTest("conferrable/no-references", p.create(Map.of(), surrogates,
-                List.of(new NeverAgrees(victim)))));
+        out.add(new SchemeUnderTest("conferrable/no-references", p.create(Map.of("output", "labels",
+                "aggregate", "mean"), surrogates, List.of(new NeverAgrees(victim)))));
         out.add(of("sac-m/q300", "sac-m", Map.of("queries", "300")));
         out.add(of("sac-m/box0.5", "sac-m", Map.of("cutRatio", "0.5")));
         out.add(of("sac-m/random", "sac-m", Map.of("selection", "random")));
