@@ -14,8 +14,9 @@ import java.util.Map;
  * {@link ExcessMismatch} (mismatch on the mistakes minus mismatch on the controls). Works on
  * label-only suspects and needs no model but the victim.
  *
- * <p>Parameters (defaults in brackets): {@code queries} [200] mistakes, {@code controls} [100],
- * {@code selection} [first]: 300 queries to the suspect.
+ * <p>Parameters (defaults in brackets): {@code queries} [300], the queries to the suspect;
+ * {@code controls} [100], how many of them are samples the victim classifies correctly (the rest
+ * are its mistakes); {@code selection} [first].
  *
  * <pre>{@code
  * FingerprintScheme<?> s = Schemes.create("akh-excess");
@@ -46,9 +47,11 @@ public final class AkhExcessProvider implements SchemeProvider {
     public FingerprintScheme<LabelFingerprint> create(Map<String, String> parameters) {
         Map<String, String> all = Schemes.withDefaults(NAME, defaults(), parameters);
         SchemeParameters p = new SchemeParameters(NAME, all);
-        int mistakes = p.integer("queries", 1, 1_000_000);
-        MistakesAndControls builder = new MistakesAndControls(new MistakesAndControls.Config(mistakes,
-                p.integer("controls", 1, 1_000_000), p.choice("selection", SampleSelection.class)));
+        int queries = p.integer("queries", 2, 1_000_000);
+        int controls = p.integer("controls", 1, queries - 1);
+        int mistakes = queries - controls;
+        MistakesAndControls builder = new MistakesAndControls(new MistakesAndControls.Config(mistakes, controls,
+                p.choice("selection", SampleSelection.class)));
         LabelExtractor extractor = new LabelExtractor(NAME);
         return new FingerprintScheme<>(NAME, all, builder, rep -> extractor, new ExcessMismatch(mistakes),
                 OutputKind.LABELS, rep -> io.modelprint.DefaultThresholds.forScheme(NAME, OutputKind.LABELS));

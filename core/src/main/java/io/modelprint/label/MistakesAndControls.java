@@ -17,10 +17,11 @@ import java.util.SplittableRandom;
 /**
  * The queries of {@code akh-excess}: {@code mistakes} owner samples the victim misclassifies,
  * followed by {@code controls} owner samples it classifies correctly, each block taken first or
- * at random (seeded) from its candidates. {@link ExcessMismatch} compares the two blocks.
+ * at random (seeded) from its candidates. {@link ExcessMismatch} compares the two blocks. Its
+ * parameters name the total, {@code queries} (mistakes plus controls), and {@code controls}.
  *
  * <pre>{@code
- * QuerySet q = new MistakesAndControls(new MistakesAndControls.Config(200, 100, SampleSelection.FIRST))
+ * QuerySet q = new MistakesAndControls(new MistakesAndControls.Config(200, 100, SampleSelection.FIRST))   // 300 queries
  *         .build(victim, ownerHeldOut, 3, ProgressListener.NONE);
  * }</pre>
  */
@@ -63,7 +64,7 @@ public final class MistakesAndControls implements QuerySetBuilder {
     @Override
     public Map<String, String> parameters() {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("queries", Integer.toString(config.mistakes()));
+        p.put("queries", Integer.toString(config.mistakes() + config.controls()));
         p.put("controls", Integer.toString(config.controls()));
         p.put("selection", config.selection().name().toLowerCase(Locale.ROOT));
         return p;

@@ -152,11 +152,26 @@ class AkhExcessTest {
 
     @Test
     void theSchemeIsFoundByNameWithItsDefaultsAndALabelFingerprint() {
-        FingerprintScheme<?> s = Schemes.create("akh-excess", Map.of("queries", "40", "controls", "20"));
+        FingerprintScheme<?> s = Schemes.create("akh-excess", Map.of("queries", "60", "controls", "20"));
         assertEquals("akh-excess", s.name());
         assertEquals(OutputKind.LABELS, s.preferredRepresentation());
-        assertEquals(Map.of("queries", "40", "controls", "20", "selection", "first"), s.parameters());
-        assertEquals(Map.of("queries", "200", "controls", "100", "selection", "first"),
+        assertEquals(Map.of("queries", "60", "controls", "20", "selection", "first"), s.parameters());
+        assertEquals(Map.of("queries", "300", "controls", "100", "selection", "first"),
                 Schemes.create("akh-excess").parameters());
+        QuerySet q = s.queryBuilder().build(VICTIM, OWNER, 3, ProgressListener.NONE);
+        assertEquals(60, q.size(), "'queries' counts mistakes and controls");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Schemes.create("akh-excess", Map.of("queries", "50", "controls", "50")));
+        assertTrue(e.getMessage().contains("controls"), e.getMessage());
+    }
+
+    @Test
+    void combinesWithOtherSchemesUnderCombined() {
+        FingerprintScheme<?> both = Schemes.create("combined", Map.of("schemes", "sac-m,akh-excess",
+                "sac-m.queries", "20", "akh-excess.queries", "60", "akh-excess.controls", "20"));
+        io.modelprint.FingerprintVerifier v = io.modelprint.FingerprintVerifier.using(both).ownerData(OWNER).build();
+        io.modelprint.VictimFingerprint fp = v.fingerprint(VICTIM);
+        assertEquals(80, fp.querySet().size());
+        assertEquals(0.0, v.verify(fp, VICTIM).distance());
     }
 }

@@ -86,9 +86,10 @@ public record SchemeUnderTest(String label, FingerprintScheme<?> scheme) {
         out.add(of("akh/q100", "akh", Map.of("queries", "100")));
         out.add(of("akh/q300", "akh", Map.of("queries", "300")));
         out.add(of("akh-excess", "akh-excess", Map.of()));
-        out.add(of("akh-excess/c50", "akh-excess", Map.of("controls", "50")));
-        out.add(of("akh-excess/c200", "akh-excess", Map.of("controls", "200")));
-        out.add(of("akh-excess/q100-c100", "akh-excess", Map.of("queries", "100", "controls", "100")));
+        // 200 mistakes with 50 or 200 controls; 100 mistakes with 100 controls
+        out.add(of("akh-excess/c50", "akh-excess", Map.of("queries", "250", "controls", "50")));
+        out.add(of("akh-excess/c200", "akh-excess", Map.of("queries", "400", "controls", "200")));
+        out.add(of("akh-excess/q100-c100", "akh-excess", Map.of("queries", "200", "controls", "100")));
         out.add(of("akh-excess/random", "akh-excess", Map.of("selection", "random")));
         return out;
     }
