@@ -38,4 +38,31 @@ public interface QuerySetBuilder {
     default QuerySet build(Model victim, LabeledImages ownerData, long seed) {
         return build(victim, ownerData, seed, ProgressListener.NONE);
     }
+
+    /**
+     * Checks that {@code victim} takes the owner's images; a null victim passes (for builders
+     * that do not need one).
+     *
+     * @throws IllegalArgumentException naming both shapes
+     */
+    static void requireSameShape(Model victim, LabeledImages ownerData) {
+        if (victim != null && !victim.inputShape().equals(ownerData.images().shape())) {
+            throw new IllegalArgumentException("owner data has images of shape " + ownerData.images().shape()
+                    + " but victim " + victim.name() + " takes " + victim.inputShape());
+        }
+    }
+
+    /**
+     * Checks that {@code victim} takes the owner's images and predicts its classes, for builders
+     * that compare the victim's labels with the truth.
+     *
+     * @throws IllegalArgumentException naming the shapes or class counts
+     */
+    static void requireSameTask(Model victim, LabeledImages ownerData) {
+        requireSameShape(victim, ownerData);
+        if (victim.numClasses() != ownerData.numClasses()) {
+            throw new IllegalArgumentException("victim " + victim.name() + " predicts " + victim.numClasses()
+                    + " classes but the owner data has " + ownerData.numClasses());
+        }
+    }
 }

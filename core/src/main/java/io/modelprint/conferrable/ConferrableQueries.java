@@ -176,10 +176,7 @@ public final class ConferrableQueries implements QuerySetBuilder {
         for (Model m : references) {
             sameTask(victim, m, "reference");
         }
-        if (!victim.inputShape().equals(ownerData.images().shape())) {
-            throw new IllegalArgumentException("owner data has images of shape " + ownerData.images().shape()
-                    + " but victim " + victim.name() + " takes " + victim.inputShape());
-        }
+        QuerySetBuilder.requireSameShape(victim, ownerData);
         SplittableRandom rng = new SplittableRandom(seed);
         ImageBatch pool = candidates(ownerData, rng);
         if (pool.count() < config.count()) {

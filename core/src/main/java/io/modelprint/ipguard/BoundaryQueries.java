@@ -124,10 +124,7 @@ public final class BoundaryQueries implements QuerySetBuilder {
     public QuerySet build(Model victim, LabeledImages ownerData, long seed, ProgressListener progress) {
         WhiteBoxModel box = requireWhiteBox(victim);
         ImageShape shape = ownerData.images().shape();
-        if (!box.inputShape().equals(shape)) {
-            throw new IllegalArgumentException("owner data has images of shape " + shape + " but victim "
-                    + victim.name() + " takes " + victim.inputShape());
-        }
+        QuerySetBuilder.requireSameShape(box, ownerData);
         int n = config.count();
         if (ownerData.size() < n) {
             throw new IllegalArgumentException("IPGuard asked for " + n + " seed images but the owner data holds only "

@@ -47,11 +47,7 @@ public final class ExcessMismatch implements Verifier<LabelFingerprint> {
 
     @Override
     public double distance(LabelFingerprint victim, LabelFingerprint suspect) {
-        Verifier.checkComparable(victim, suspect);
-        if (victim.numClasses() != suspect.numClasses()) {
-            throw new IllegalArgumentException("the victim answers " + victim.numClasses() + " classes and the suspect "
-                    + suspect.numClasses() + ": labels of different tasks cannot be compared");
-        }
+        MismatchRate.requireComparable(victim, suspect);
         int n = victim.size();
         if (n <= mistakes) {
             throw new IllegalArgumentException("the fingerprint has " + n + " labels but " + mistakes
@@ -60,18 +56,8 @@ public final class ExcessMismatch implements Verifier<LabelFingerprint> {
         }
         int[] a = victim.labels();
         int[] b = suspect.labels();
-        double onMistakes = mismatch(a, b, 0, mistakes);
-        double onControls = mismatch(a, b, mistakes, n);
+        double onMistakes = MismatchRate.mismatch(a, b, 0, mistakes);
+        double onControls = MismatchRate.mismatch(a, b, mistakes, n);
         return Math.max(0, onMistakes - onControls);
-    }
-
-    private static double mismatch(int[] a, int[] b, int from, int to) {
-        int differ = 0;
-        for (int i = from; i < to; i++) {
-            if (a[i] != b[i]) {
-                differ++;
-            }
-        }
-        return (double) differ / (to - from);
     }
 }

@@ -19,19 +19,27 @@ public final class MismatchRate implements Verifier<LabelFingerprint> {
 
     @Override
     public double distance(LabelFingerprint victim, LabelFingerprint suspect) {
+        requireComparable(victim, suspect);
+        return mismatch(victim.labels(), suspect.labels(), 0, victim.size());
+    }
+
+    /** Checks that two label fingerprints can be compared: same scheme and size, same class count. */
+    static void requireComparable(LabelFingerprint victim, LabelFingerprint suspect) {
         Verifier.checkComparable(victim, suspect);
         if (victim.numClasses() != suspect.numClasses()) {
             throw new IllegalArgumentException("the victim answers " + victim.numClasses() + " classes and the suspect "
                     + suspect.numClasses() + ": labels of different tasks cannot be compared");
         }
-        int[] a = victim.labels();
-        int[] b = suspect.labels();
+    }
+
+    /** Share of positions in [from, to) where {@code a} and {@code b} differ. */
+    static double mismatch(int[] a, int[] b, int from, int to) {
         int differ = 0;
-        for (int i = 0; i < a.length; i++) {
+        for (int i = from; i < to; i++) {
             if (a[i] != b[i]) {
                 differ++;
             }
         }
-        return (double) differ / a.length;
+        return (double) differ / (to - from);
     }
 }

@@ -75,14 +75,7 @@ public final class MistakesAndControls implements QuerySetBuilder {
         if (victim == null) {
             throw new IllegalArgumentException("akh-excess needs the victim to find the samples it misclassifies");
         }
-        if (!victim.inputShape().equals(ownerData.images().shape())) {
-            throw new IllegalArgumentException("owner data has images of shape " + ownerData.images().shape()
-                    + " but victim " + victim.name() + " takes " + victim.inputShape());
-        }
-        if (victim.numClasses() != ownerData.numClasses()) {
-            throw new IllegalArgumentException("victim " + victim.name() + " predicts " + victim.numClasses()
-                    + " classes but the owner data has " + ownerData.numClasses());
-        }
+        QuerySetBuilder.requireSameTask(victim, ownerData);
         progress.onProgress("finding misclassified samples", 0, 1);
         Predictions answers = victim.predict(ownerData.images());
         int[] truth = ownerData.labels();

@@ -140,10 +140,7 @@ public final class CutMixQueries implements QuerySetBuilder {
     public QuerySet build(Model victim, LabeledImages ownerData, long seed, ProgressListener progress) {
         ImageBatch images = ownerData.images();
         ImageShape shape = images.shape();
-        if (victim != null && !victim.inputShape().equals(shape)) {
-            throw new IllegalArgumentException("owner data has images of shape " + shape + " but victim "
-                    + victim.name() + " takes " + victim.inputShape());
-        }
+        QuerySetBuilder.requireSameShape(victim, ownerData);
         int n = config.count();
         if (images.count() < n) {
             throw new IllegalArgumentException("SAC-m asked for " + n + " queries but the owner data holds only "
