@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * End to end on real DL4J models trained here in seconds: a victim, a fine-tuned copy, a student
  * extracted from the victim's labels, and independent models trained on the attacker's half of
- * the data. The default scheme (SAC-m on logits combined with AKH) must call both copies stolen
+ * the data. The default scheme (akh-excess) must call both copies stolen
  * and no independent model stolen, with its measured default threshold and with a threshold
  * calibrated on independent reference models.
  */

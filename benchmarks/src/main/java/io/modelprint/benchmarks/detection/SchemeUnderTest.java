@@ -21,7 +21,7 @@ public record SchemeUnderTest(String label, FingerprintScheme<?> scheme) {
     /**
      * The schemes the benchmark scores: faithful SAC-m on logits and on probabilities, SAC-m with
      * transposed queries, SAC-m on labels only, SAC-w, AKH, AKH corrected for general agreement
-     * ({@code akh-excess}), IPGuard, and the default combination.
+     * ({@code akh-excess}, the default), IPGuard, and SAC-m combined with AKH.
      */
     public static List<SchemeUnderTest> standard() {
         return List.of(
