@@ -93,7 +93,9 @@ public final class Zoo {
             return net;
         });
         Dl4jModel victimModel = Dl4jModel.of("victim", victimNet, shape);
-        Member victim = new Member(record(victims, victimId, victimMember, victimModel, victimModel, data.test(),
+        // the victim's labels on the clean test set, computed once for every member's fidelity
+        int[] victimLabels = victimModel.predict(data.test().images()).labels();
+        Member victim = new Member(record(victims, victimId, victimMember, victimModel, victimLabels, data.test(),
                 data.test()), victimModel);
 
         List<Member> members = new ArrayList<>();
@@ -104,7 +106,7 @@ public final class Zoo {
             MultiLayerNetwork net = loadOrTrain(dir, id, () -> train(m, victimNet, victimModel, data, shape, progress));
             Dl4jModel model = Dl4jModel.of(id, net, shape);
             LabeledImages ownTest = m.family().transferTask() ? corruptedTest : data.test();
-            members.add(new Member(record(dir, id, m, model, victimModel, ownTest, data.test()), model));
+            members.add(new Member(record(dir, id, m, model, victimLabels, ownTest, data.test()), model));
         }
         progress.onProgress("zoo " + spec.name(), spec.members().size(), spec.members().size());
         return new Zoo(spec, victim, members, data.test(), corruptedTest);
@@ -163,7 +165,7 @@ public final class Zoo {
         }
     }
 
-    private static ZooEntry record(Path dir, String id, ZooMember member, Dl4jModel model, Dl4jModel victim,
+    private static ZooEntry record(Path dir, String id, ZooMember member, Dl4jModel model, int[] victimLabels,
                                    LabeledImages ownTest, LabeledImages cleanTest) {
         Path file = dir.resolve(id + ".json");
         try {
@@ -177,9 +179,12 @@ public final class Zoo {
             settings.put("learningRate", Double.toString(member.training().learningRate()));
             settings.put("images", Integer.toString(member.images()));
             settings.put("knob", Double.toString(member.knob()));
-            ZooEntry e = new ZooEntry(id, member.family(), member.architecture().name(), member.seed(),
-                    Agreement.accuracy(model, ownTest), Agreement.agreement(victim, model, cleanTest.images()), secs,
-                    settings);
+            // one pass over the clean test set gives both figures unless the model has a task of its own
+            int[] clean = model.predict(cleanTest.images()).labels();
+            double accuracy = ownTest == cleanTest ? Agreement.fraction(clean, cleanTest.labels())
+                    : Agreement.accuracy(model, ownTest);
+            ZooEntry e = new ZooEntry(id, member.family(), member.architecture().name(), member.seed(), accuracy,
+                    Agreement.fraction(victimLabels, clean), secs, settings);
             JSON.writeValue(file.toFile(), e);
             return e;
         } catch (IOException e) {
