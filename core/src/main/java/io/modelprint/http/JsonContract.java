@@ -86,6 +86,30 @@ public interface JsonContract {
     Predictions response(JsonNode body, ImageBatch batch, int numClasses, OutputKind kind);
 
     /**
+     * The server's side of {@link #STANDARD}: {@code answers} as the response body a standard API
+     * sends, {@code {"outputs": [[...], ...]}} for scores or {@code {"labels": [...]}} for labels.
+     * For servers and test doubles that speak the contract.
+     */
+    static ObjectNode standardResponse(Predictions answers, ObjectMapper json) {
+        ObjectNode out = json.createObjectNode();
+        if (answers.kind() == OutputKind.LABELS) {
+            ArrayNode labels = out.putArray("labels");
+            for (int l : answers.labels()) {
+                labels.add(l);
+            }
+            return out;
+        }
+        ArrayNode rows = out.putArray("outputs");
+        for (int r = 0; r < answers.count(); r++) {
+            ArrayNode row = rows.addArray();
+            for (int c = 0; c < answers.numClasses(); c++) {
+                row.add(answers.scores().get(r, c));
+            }
+        }
+        return out;
+    }
+
+    /**
      * Reads {@code rows}, an array of {@code count} arrays of {@code numClasses} numbers, as scores
      * of {@code kind}: the common case for custom contracts.
      *

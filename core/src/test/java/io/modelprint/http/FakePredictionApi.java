@@ -9,7 +9,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.modelprint.ImageBatch;
 import io.modelprint.ImageShape;
 import io.modelprint.Model;
-import io.modelprint.OutputKind;
 import io.modelprint.Predictions;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -147,21 +146,7 @@ final class FakePredictionApi implements AutoCloseable {
     }
 
     private ObjectNode answer(ImageBatch batch) {
-        Predictions p = backing.predict(batch);
-        ObjectNode out = JSON.createObjectNode();
-        if (p.kind() == OutputKind.LABELS) {
-            ArrayNode labels = out.putArray("labels");
-            Arrays.stream(p.labels()).forEach(labels::add);
-            return out;
-        }
-        ArrayNode rows = out.putArray("outputs");
-        for (int r = 0; r < p.count(); r++) {
-            ArrayNode row = rows.addArray();
-            for (int c = 0; c < p.numClasses(); c++) {
-                row.add(p.scores().get(r, c));
-            }
-        }
-        return out;
+        return JsonContract.standardResponse(backing.predict(batch), JSON);
     }
 
     private static void send(HttpExchange ex, int status, String body) throws IOException {

@@ -2,7 +2,6 @@ package io.modelprint.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -110,22 +109,7 @@ public final class PredictionServer implements AutoCloseable {
     }
 
     private static ObjectNode answer(Predictions p) {
-        ObjectNode out = JSON.createObjectNode();
-        if (p.kind() == OutputKind.LABELS) {
-            ArrayNode labels = out.putArray("labels");
-            for (int l : p.labels()) {
-                labels.add(l);
-            }
-            return out;
-        }
-        ArrayNode rows = out.putArray("outputs");
-        for (int r = 0; r < p.count(); r++) {
-            ArrayNode row = rows.addArray();
-            for (int c = 0; c < p.numClasses(); c++) {
-                row.add(p.scores().get(r, c));
-            }
-        }
-        return out;
+        return io.modelprint.http.JsonContract.standardResponse(p, JSON);
     }
 
     private static ObjectNode error(String message) {
