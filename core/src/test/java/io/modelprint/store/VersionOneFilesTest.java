@@ -1,0 +1,93 @@
+package io.modelprint.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.modelprint.FingerprintScheme;
+import io.modelprint.FingerprintVerifier;
+import io.modelprint.Model;
+import io.modelprint.Schemes;
+import io.modelprint.Verdict;
+import io.modelprint.VictimFingerprint;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fingerprint files of version 1, written before the package layout changed (see
+ * {@link VersionOneFixtures}), still read, give the very distances and verdicts they gave then,
+ * and the same victim, data and seed still build the very same query sets; every scheme keeps its
+ * parameter names and defaults.
+ */
+class VersionOneFilesTest {
+
+    private static final Properties EXPECTED = load("expected.properties");
+    private static final Properties DEFAULTS = load("defaults.properties");
+
+    private static Properties load(String name) {
+        Properties p = new Properties();
+        try (InputStream in = VersionOneFilesTest.class.getResourceAsStream(VersionOneFixtures.RESOURCES + name)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+
+    private static VictimFingerprint read(String fixture) {
+        try (InputStream in = VersionOneFilesTest.class.getResourceAsStream(VersionOneFixtures.RESOURCES + fixture
+                + ".fp.json")) {
+            return FingerprintFile.fromBytes(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void storedFilesGiveTheDistancesAndVerdictsTheyGaveWhenWritten() {
+        for (String fixture : VersionOneFixtures.schemes().keySet()) {
+            VictimFingerprint stored = read(fixture);
+            FingerprintVerifier verifier = FingerprintVerifier.forFingerprint(stored).build();
+            for (Model suspect : VersionOneFixtures.suspects()) {
+                Verdict v = verifier.verify(stored, suspect);
+                String key = fixture + "." + suspect.name() + ".";
+                assertEquals(EXPECTED.getProperty(key + "distance"), Double.toString(v.distance()), key);
+                assertEquals(EXPECTED.getProperty(key + "stolen"), Boolean.toString(v.stolen()), key);
+                assertEquals(EXPECTED.getProperty(key + "representation"), v.representation().name(), key);
+                assertEquals(EXPECTED.getProperty(key + "threshold"), Double.toString(v.threshold().value()), key);
+                assertEquals(EXPECTED.getProperty(key + "thresholdSource"), v.threshold().source().name(), key);
+                assertEquals(EXPECTED.getProperty(key + "pValue"), Double.toString(v.pValue()), key);
+                assertEquals(EXPECTED.getProperty(key + "explanation"), v.explanation(), key);
+            }
+        }
+    }
+
+    @Test
+    void theSameVictimDataAndSeedBuildTheStoredQuerySets() {
+        for (Map.Entry<String, FingerprintScheme<?>> e : VersionOneFixtures.schemes().entrySet()) {
+            VictimFingerprint stored = read(e.getKey());
+            VictimFingerprint again = FingerprintVerifier.using(e.getValue()).ownerData(VersionOneFixtures.owner())
+                    .seed(VersionOneFixtures.SEED).build().fingerprint(VersionOneFixtures.VICTIM);
+            assertEquals(EXPECTED.getProperty(e.getKey() + ".querySetSha256"), again.querySet().sha256(), e.getKey());
+            assertEquals(stored.querySet().inputs(), again.querySet().inputs(), e.getKey());
+            assertEquals(stored.victimAnswers(), again.victimAnswers(), e.getKey());
+            assertEquals(stored.provenance().parameters(), again.provenance().parameters(), e.getKey());
+        }
+    }
+
+    @Test
+    void everySchemeKeepsItsParameterNamesAndDefaults() {
+        Map<String, Map<String, String>> expected = new TreeMap<>();
+        for (String key : DEFAULTS.stringPropertyNames()) {
+            String[] p = key.split("\\|", 2);
+            expected.computeIfAbsent(p[0], k -> new TreeMap<>()).put(p[1], DEFAULTS.getProperty(key));
+        }
+        for (Map.Entry<String, Map<String, String>> e : expected.entrySet()) {
+            assertEquals(e.getValue(), new TreeMap<>(Schemes.create(e.getKey()).parameters()), e.getKey());
+        }
+        assertEquals(expected.keySet(), Schemes.providers().keySet());
+    }
+}
