@@ -4,6 +4,11 @@ package io.modelprint;
  * What a scheme reads from one model's answers on a query set: a correlation matrix (SAC), a
  * label vector (IPGuard). Two fingerprints of the same scheme and query set are compared by a
  * {@link Verifier}.
+ *
+ * <pre>{@code
+ * Fingerprint victimPrint = extractor.extract(victimAnswers);
+ * assert victimPrint.size() == querySet.size();
+ * }</pre>
  */
 public interface Fingerprint {
 

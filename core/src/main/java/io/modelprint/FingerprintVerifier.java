@@ -1,12 +1,18 @@
 package io.modelprint;
 
-import io.modelprint.stats.Calibration;
-import io.modelprint.stats.NullDistribution;
+import io.modelprint.calibration.Calibration;
+import io.modelprint.calibration.NullDistribution;
+import io.modelprint.scheme.ConferrableProvider;
+import io.modelprint.scheme.FingerprintScheme;
+import io.modelprint.scheme.SchemeInputs;
+import io.modelprint.scheme.Schemes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,13 +26,13 @@ import org.slf4j.LoggerFactory;
  * <p>The threshold comes from, in order: a value given with {@link Builder#threshold(double)};
  * independent reference models given with {@link Builder#references(List)} (at least two: the
  * threshold is set for {@link Builder#targetFalsePositiveRate(double)} and each verdict gets a
- * p-value, both from {@link io.modelprint.stats.Calibration}); otherwise the scheme's documented
+ * p-value, both from {@link Calibration}); otherwise the scheme's documented
  * default, measured on the Fashion-MNIST benchmark.
  *
  * <p>The default scheme, {@value #DEFAULT_SCHEME}, asks the suspect for labels on 200 owner
  * samples the victim misclassifies and 100 it classifies correctly, and measures how much more
  * often the suspect departs from the victim on its mistakes than elsewhere (see
- * {@code io.modelprint.label.AkhExcessProvider}). It needs nothing but the victim, works on
+ * {@code io.modelprint.scheme.AkhExcessProvider}). It needs nothing but the victim, works on
  * label-only suspects, and had the highest true-positive rate at a 5% false-positive rate of the
  * training-free schemes on the Fashion-MNIST development zoo (0.69 averaged over seven stolen
  * families, against 0.57 for AKH, SAC-m with AKH and IPGuard, 0.51 for SAC-m; benchmarks/RESULTS.md).
@@ -66,8 +72,8 @@ public final class FingerprintVerifier {
     private final Threshold userThreshold;
     private final ProgressListener progress;
     private final boolean allowDifferentClassCounts;
-    private final java.util.Map<String, List<Predictions>> storedReferenceAnswers = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.Map<String, Calibration> calibrations = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<Predictions>> storedReferenceAnswers = new ConcurrentHashMap<>();
+    private final Map<String, Calibration> calibrations = new ConcurrentHashMap<>();
 
     private FingerprintVerifier(Builder b) {
         this.scheme = b.scheme;
@@ -131,8 +137,8 @@ public final class FingerprintVerifier {
      * @param selectionReferences independent models trained without the victim (at least one)
      */
     public static Builder conferrable(List<? extends Model> surrogates, List<? extends Model> selectionReferences) {
-        return using(new io.modelprint.conferrable.ConferrableProvider().create(java.util.Map.of(), surrogates,
-                selectionReferences));
+        return using(Schemes.create(ConferrableProvider.NAME, SchemeInputs.of(Map.of()).withSurrogates(surrogates)
+                .withSelectionReferences(selectionReferences)));
     }
 
     /** A builder for the scheme called {@code name} with its default parameters. */
@@ -294,26 +300,39 @@ public final class FingerprintVerifier {
                     + " but this verifier runs " + scheme.name()
                     + ": build the verifier with FingerprintVerifier.forFingerprint(fingerprint)");
         }
-        if (!fp.provenance().parameters().equals(scheme.parameters())) {
+        if (!fp.provenance().parameters().equals(scheme.parameters())
+                && !canonicalParameters(fp).equals(scheme.parameters())) {
             throw new IllegalArgumentException("this fingerprint was made with " + fp.scheme() + " parameters "
                     + fp.provenance().parameters() + " but this verifier uses " + scheme.parameters()
                     + ": build the verifier with FingerprintVerifier.forFingerprint(fingerprint)");
         }
     }
 
-    private static void checkSameTask(String victimName, int victimClasses, Model other, String role) {
-        if (other.numClasses() != victimClasses) {
-            throw new IllegalArgumentException(role + " " + other.name() + " answers " + other.numClasses()
-                    + " classes, victim " + victimName + " " + victimClasses
-                    + ": the two models do not solve the same task"
-                    + (role.equals("suspect") ? " (for a suspect transferred to another task, build the verifier "
-                    + "with allowDifferentClassCounts(true))" : ""));
+    // a stored fingerprint may spell a value otherwise than the scheme's typed parameters write it ("0.50", "Random")
+    private Map<String, String> canonicalParameters(VictimFingerprint fp) {
+        try {
+            return Schemes.create(fp.scheme(), fp.provenance().parameters()).parameters();
+        } catch (IllegalArgumentException e) {
+            return fp.provenance().parameters();
         }
+    }
+
+    private static void checkSameTask(String victimName, int victimClasses, Model other, String role) {
+        SameTask.requireClasses(role + " " + other.name(), other.numClasses(), "victim " + victimName, victimClasses,
+                "the two models do not solve the same task" + (role.equals("suspect")
+                        ? " (for a suspect transferred to another task, build the verifier with "
+                        + "allowDifferentClassCounts(true))" : ""));
     }
 
     /**
      * Configures a {@link FingerprintVerifier}. Only the scheme is required; owner data is
      * required to fingerprint a victim, not to verify against a stored fingerprint.
+     *
+     * <pre>{@code
+     * FingerprintVerifier v = FingerprintVerifier.sacM()
+     *         .ownerData(heldOut).seed(7).references(independentA, independentB)
+     *         .targetFalsePositiveRate(0.01).progress(listener).build();
+     * }</pre>
      */
     public static final class Builder {
         private final FingerprintScheme<?> scheme;

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Objects;
 
 /**
  * A batch of images of one shape, stored as one {@code float[]} in NCHW order with pixel values
@@ -81,14 +82,14 @@ public final class ImageBatch {
 
     /** A copy of the pixels of image {@code index}. */
     public float[] image(int index) {
-        java.util.Objects.checkIndex(index, count);
+        Objects.checkIndex(index, count);
         int per = shape.size();
         return Arrays.copyOfRange(pixels, index * per, (index + 1) * per);
     }
 
     /** Images {@code from} (inclusive) to {@code to} (exclusive), copied. */
     public ImageBatch slice(int from, int to) {
-        java.util.Objects.checkFromToIndex(from, to, count);
+        Objects.checkFromToIndex(from, to, count);
         int per = shape.size();
         return new ImageBatch(shape, Arrays.copyOfRange(pixels, from * per, to * per));
     }
@@ -98,7 +99,7 @@ public final class ImageBatch {
         int per = shape.size();
         float[] out = new float[Math.multiplyExact(indices.length, per)];
         for (int i = 0; i < indices.length; i++) {
-            java.util.Objects.checkIndex(indices[i], count);
+            Objects.checkIndex(indices[i], count);
             System.arraycopy(pixels, indices[i] * per, out, i * per, per);
         }
         return new ImageBatch(shape, out);

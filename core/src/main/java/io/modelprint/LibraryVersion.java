@@ -4,7 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The version of modelprint on the class path, recorded in every fingerprint. */
+/**
+ * The version of modelprint on the class path, recorded in every fingerprint.
+ *
+ * <pre>{@code
+ * String v = LibraryVersion.get();   // 0.1.0-SNAPSHOT
+ * }</pre>
+ */
 public final class LibraryVersion {
 
     private static final String VERSION = read();

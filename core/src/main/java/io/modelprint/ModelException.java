@@ -5,6 +5,14 @@ package io.modelprint;
  * number of rows or classes, a remote API that timed out or sent garbage.
  *
  * <p>The message names the model, what was expected and what came back.
+ *
+ * <pre>{@code
+ * try {
+ *     verifier.verify(fingerprint, api);
+ * } catch (ModelException e) {
+ *     LOG.warn("the suspect could not be checked: {}", e.getMessage());
+ * }
+ * }</pre>
  */
 public class ModelException extends RuntimeException {
 

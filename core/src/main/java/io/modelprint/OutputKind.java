@@ -5,6 +5,12 @@ package io.modelprint;
  *
  * <p>The kind decides which fingerprints a model supports: logits give everything, probabilities
  * everything but raw logits, and labels only label-based fingerprints.
+ *
+ * <pre>{@code
+ * Model api = Models.probabilitiesOnly(victim);
+ * boolean scores = api.outputKind().hasScores();   // true: PROBABILITIES
+OutputKind both = OutputKind.LOGITS.poorer(api.outputKind());   // PROBABILITIES
+ * }</pre>
  */
 public enum OutputKind {
     /** Unnormalised class scores, the input of a softmax. The owner's own models usually give these. */
@@ -13,6 +19,19 @@ public enum OutputKind {
     PROBABILITIES,
     /** Only the top-1 class: the most restrictive prediction API. */
     LABELS;
+
+    /**
+     * The less informative of this kind and {@code other}: what two models can both be compared on.
+     * The constants are declared from the most informative to the least.
+     */
+    public OutputKind poorer(OutputKind other) {
+        return compareTo(other) >= 0 ? this : other;
+    }
+
+    /** The more informative of this kind and {@code other}. */
+    public OutputKind richer(OutputKind other) {
+        return compareTo(other) <= 0 ? this : other;
+    }
 
     /** Whether answers of this kind carry a score per class (logits or probabilities). */
     public boolean hasScores() {

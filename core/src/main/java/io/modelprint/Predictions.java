@@ -2,6 +2,7 @@ package io.modelprint;
 
 import io.modelprint.kernel.Matrix;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A model's answers to a batch: one row of scores per input (logits or probabilities), or one
@@ -231,7 +232,7 @@ public final class Predictions {
     @Override
     public boolean equals(Object o) {
         return o instanceof Predictions p && p.kind == kind && p.numClasses == numClasses
-                && Arrays.equals(p.labels, labels) && java.util.Objects.equals(p.scores, scores);
+                && Arrays.equals(p.labels, labels) && Objects.equals(p.scores, scores);
     }
 
     @Override

@@ -1,11 +1,17 @@
 package io.modelprint;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Where a victim fingerprint came from, so that a result can be reproduced and audited.
+ *
+ * <pre>{@code
+ * Provenance p = fingerprint.provenance();
+ * FingerprintScheme<?> again = Schemes.create(p.scheme(), p.parameters());   // what made it
+ * }</pre>
  *
  * @param scheme          the scheme's name
  * @param parameters      the scheme's parameters
@@ -23,6 +29,6 @@ public record Provenance(String scheme, Map<String, String> parameters, long see
         if (scheme == null || parameters == null || querySetSha256 == null) {
             throw new IllegalArgumentException("provenance needs the scheme, its parameters and the query set's hash");
         }
-        parameters = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(parameters));
+        parameters = Collections.unmodifiableSortedMap(new TreeMap<>(parameters));
     }
 }

@@ -1,26 +1,35 @@
 package io.modelprint;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The inputs a fingerprint is read on, and how they were made. Together with the victim's answers
- * to them this is an owner secret: a suspect sees only the images.
+ * The inputs a fingerprint is read on, how they were asked for, and what happened while they were
+ * built. Together with the victim's answers to them this is an owner secret: a suspect sees only
+ * the images.
+ *
+ * <p>{@link #parameters()} are what was asked (the builder's configuration: the same parameters
+ * give the same query set); {@link #outcome()} is what the build found or did (candidates found,
+ * optimisation steps run, the CutMix box drawn), recorded for audits, never needed to reproduce it.
  *
  * <pre>{@code
  * QuerySet q = new CutMixQueries(CutMixQueries.Config.defaults()).build(victim, ownerData, 3);
  * Predictions answers = suspect.predict(q.inputs());
+ * String box = q.outcome().get("box");   // 0:4,23:27
  * }</pre>
  *
  * @param inputs     the query images
  * @param builder    the name of the {@link QuerySetBuilder} that made them
  * @param parameters its parameters, by name (sorted)
+ * @param outcome    what the build found or did, by name (sorted; may be empty)
  * @param seed       the seed they were made with
  * @param sha256     a hash of the images, for provenance
  */
-public record QuerySet(ImageBatch inputs, String builder, Map<String, String> parameters, long seed, String sha256) {
+public record QuerySet(ImageBatch inputs, String builder, Map<String, String> parameters, Map<String, String> outcome,
+                       long seed, String sha256) {
 
-    /** Validates and freezes the parameters. */
+    /** Validates and freezes the maps. */
     public QuerySet {
         if (inputs == null) {
             throw new IllegalArgumentException("a query set needs its inputs");
@@ -32,7 +41,8 @@ public record QuerySet(ImageBatch inputs, String builder, Map<String, String> pa
         if (builder == null || builder.isBlank()) {
             throw new IllegalArgumentException("a query set must name the builder that made it");
         }
-        parameters = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(parameters == null ? Map.of() : parameters));
+        parameters = Collections.unmodifiableSortedMap(new TreeMap<>(parameters == null ? Map.of() : parameters));
+        outcome = Collections.unmodifiableSortedMap(new TreeMap<>(outcome == null ? Map.of() : outcome));
         String actual = inputs.sha256();
         if (sha256 != null && !sha256.equals(actual)) {
             throw new IllegalArgumentException("the query set's images hash to " + actual + ", not to the given "
@@ -41,9 +51,15 @@ public record QuerySet(ImageBatch inputs, String builder, Map<String, String> pa
         sha256 = actual;
     }
 
-    /** A query set whose hash is computed from {@code inputs}. */
+    /** A query set with no recorded outcome, whose hash is computed from {@code inputs}. */
     public static QuerySet of(ImageBatch inputs, String builder, Map<String, String> parameters, long seed) {
-        return new QuerySet(inputs, builder, parameters, seed, null);
+        return new QuerySet(inputs, builder, parameters, Map.of(), seed, null);
+    }
+
+    /** A query set whose hash is computed from {@code inputs}. */
+    public static QuerySet of(ImageBatch inputs, String builder, Map<String, String> parameters,
+                              Map<String, String> outcome, long seed) {
+        return new QuerySet(inputs, builder, parameters, outcome, seed, null);
     }
 
     /** Number of queries. */

@@ -3,15 +3,17 @@ package io.modelprint;
 import java.util.Map;
 
 /**
- * Chooses the inputs a fingerprint is read on: the first of a scheme's three parts.
+ * Chooses the inputs a fingerprint is read on: the first of a scheme's three parts (then a
+ * {@link FingerprintExtractor} reads each model's answers, and a {@link Verifier} compares).
  *
  * <p>SAC-m mixes owner samples with CutMix, SAC-w keeps samples the victim gets wrong, IPGuard
  * moves samples to the victim's decision boundary. Builders are deterministic: the same victim,
- * data and seed give the same query set.
+ * data and seed give the same query set. The built-in ones live in {@code io.modelprint.query}.
  *
  * <pre>{@code
  * QuerySetBuilder b = new CutMixQueries(CutMixQueries.Config.defaults());
  * QuerySet q = b.build(victim, ownerData, 3);
+ * assert q.size() == b.size();
  * }</pre>
  */
 public interface QuerySetBuilder {
@@ -22,8 +24,11 @@ public interface QuerySetBuilder {
     /** The builder's parameters by name, recorded in the query set's provenance. */
     Map<String, String> parameters();
 
+    /** How many queries {@link #build} returns: a combination of schemes splits answers by it. */
+    int size();
+
     /**
-     * Builds a query set.
+     * Builds a query set of {@link #size()} queries.
      *
      * @param victim    the owner's model (some builders only check its input shape)
      * @param ownerData labelled owner samples to draw from
@@ -37,32 +42,5 @@ public interface QuerySetBuilder {
     /** {@link #build(Model, LabeledImages, long, ProgressListener)} without progress reports. */
     default QuerySet build(Model victim, LabeledImages ownerData, long seed) {
         return build(victim, ownerData, seed, ProgressListener.NONE);
-    }
-
-    /**
-     * Checks that {@code victim} takes the owner's images; a null victim passes (for builders
-     * that do not need one).
-     *
-     * @throws IllegalArgumentException naming both shapes
-     */
-    static void requireSameShape(Model victim, LabeledImages ownerData) {
-        if (victim != null && !victim.inputShape().equals(ownerData.images().shape())) {
-            throw new IllegalArgumentException("owner data has images of shape " + ownerData.images().shape()
-                    + " but victim " + victim.name() + " takes " + victim.inputShape());
-        }
-    }
-
-    /**
-     * Checks that {@code victim} takes the owner's images and predicts its classes, for builders
-     * that compare the victim's labels with the truth.
-     *
-     * @throws IllegalArgumentException naming the shapes or class counts
-     */
-    static void requireSameTask(Model victim, LabeledImages ownerData) {
-        requireSameShape(victim, ownerData);
-        if (victim.numClasses() != ownerData.numClasses()) {
-            throw new IllegalArgumentException("victim " + victim.name() + " predicts " + victim.numClasses()
-                    + " classes but the owner data has " + ownerData.numClasses());
-        }
     }
 }

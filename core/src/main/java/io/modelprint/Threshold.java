@@ -19,7 +19,15 @@ package io.modelprint;
  */
 public record Threshold(double value, Source source, double targetFpr, String description) {
 
-    /** Where a threshold came from. */
+    /**
+     * Where a threshold came from.
+     *
+     * <pre>{@code
+     * if (verdict.threshold().source() == Threshold.Source.MEASURED_DEFAULT) {
+     *     LOG.info("no references given: {}", verdict.threshold().description());
+     * }
+     * }</pre>
+     */
     public enum Source {
         /** Set from the distances of independent reference models the user supplied. */
         REFERENCE_MODELS,

@@ -34,6 +34,11 @@ public record Verdict(String suspect, String scheme, OutputKind representation, 
     /**
      * Time spent on each step.
      *
+     * <pre>{@code
+     * Verdict.Costs c = verdict.costs();
+     * long ms = c.suspectFingerprint().toMillis() + c.comparison().toMillis();
+     * }</pre>
+     *
      * @param querySetBuild      building the query set (once per victim fingerprint)
      * @param victimFingerprint  querying the victim and its references (once per victim fingerprint)
      * @param suspectFingerprint querying the suspect and extracting its fingerprint

@@ -13,6 +13,12 @@ import java.util.List;
  * suspects that answer logits, probabilities or labels alike. The whole record is an owner
  * secret: a suspect must only ever see the query images.
  *
+ * <pre>{@code
+ * VictimFingerprint fp = verifier.fingerprint(victim);
+ * FingerprintFile.write(fp, Path.of("victim.fp.json"));
+ * Verdict v = verifier.verify(fp, suspect);   // the victim is not needed again
+ * }</pre>
+ *
  * @param provenance        how it was made
  * @param querySet          the queries
  * @param victimAnswers     the victim's answers to them
@@ -26,6 +32,12 @@ public record VictimFingerprint(Provenance provenance, QuerySet querySet, Predic
 
     /**
      * An independent reference model's answers to the query set.
+     *
+     * <pre>{@code
+     * for (VictimFingerprint.ReferenceAnswers r : fingerprint.references()) {
+     *     LOG.info("{} answered {}", r.name(), r.answers());
+     * }
+     * }</pre>
      *
      * @param name    the reference model's name
      * @param answers its answers

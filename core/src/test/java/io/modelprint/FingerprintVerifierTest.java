@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelprint.kernel.Matrix;
+import io.modelprint.scheme.DefaultThresholds;
+import io.modelprint.scheme.FingerprintScheme;
+import io.modelprint.scheme.Schemes;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,7 +22,7 @@ class FingerprintVerifierTest {
     private static final Model VICTIM = TestModels.linear("victim", 10, 1, OutputKind.LOGITS);
 
     private static FingerprintVerifier.Builder sacM(String... params) {
-        Map<String, String> p = new java.util.HashMap<>();
+        Map<String, String> p = new HashMap<>();
         for (int i = 0; i < params.length; i += 2) {
             p.put(params[i], params[i + 1]);
         }
@@ -152,9 +157,7 @@ class FingerprintVerifierTest {
                 () -> sacM("queries", "50").build().verify(fp, VICTIM));
         assertTrue(params.getMessage().contains("forFingerprint"), params.getMessage());
         FingerprintScheme<?> sac = Schemes.create("sac-m");
-        FingerprintScheme<?> other = new FingerprintScheme<>("other", sac.parameters(), sac.queryBuilder(),
-                sac.extractors(), (io.modelprint.Verifier) sac.verifier(), sac.preferredRepresentation(),
-                sac.defaultThresholds());
+        FingerprintScheme<?> other = renamed(sac, "other");
         IllegalArgumentException scheme = assertThrows(IllegalArgumentException.class,
                 () -> FingerprintVerifier.using(other).build().verify(fp, VICTIM));
         assertTrue(scheme.getMessage().contains("made by scheme sac-m but this verifier runs other"),
@@ -186,6 +189,12 @@ class FingerprintVerifierTest {
         assertEquals(0, api.queryCount(), "nothing was sent to the suspect");
     }
 
+    /** {@code s} under another name. */
+    private static <F extends Fingerprint> FingerprintScheme<F> renamed(FingerprintScheme<F> s, String name) {
+        return new FingerprintScheme<>(name, s.parameters(), s.queryBuilder(), s.extractors(), s.verifier(),
+                s.preferredRepresentation(), s.defaultThresholds());
+    }
+
     /** {@code s} under a name that has no entry in the default-threshold table. */
     private static <F extends Fingerprint> FingerprintScheme<F> unmeasured(FingerprintScheme<F> s) {
         return new FingerprintScheme<>("unmeasured", s.parameters(), s.queryBuilder(), s.extractors(), s.verifier(),
@@ -197,11 +206,11 @@ class FingerprintVerifierTest {
         VictimFingerprint fp = sacM().build().fingerprint(VICTIM);
         List<String> names = new ArrayList<>(fp.provenance().parameters().keySet());
         List<String> sorted = new ArrayList<>(names);
-        java.util.Collections.sort(sorted);
+        Collections.sort(sorted);
         assertEquals(sorted, names);
         List<String> queryNames = new ArrayList<>(fp.querySet().parameters().keySet());
         List<String> querySorted = new ArrayList<>(queryNames);
-        java.util.Collections.sort(querySorted);
+        Collections.sort(querySorted);
         assertEquals(querySorted, queryNames);
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.SplittableRandom;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -166,7 +167,7 @@ class CorrelationLawsProperties {
     }
 
     static int[] permutation(int n, long seed) {
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        SplittableRandom rng = new SplittableRandom(seed);
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
             p[i] = i;

@@ -1,5 +1,6 @@
 package io.modelprint.kernel;
 
+import java.util.SplittableRandom;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -18,7 +19,7 @@ public final class MatrixArbitraries {
 
     /** A {@code rows x cols} matrix of Gaussian logits (sd 3) from a fixed seed, for sizes too big to shrink. */
     public static Matrix seeded(int rows, int cols, long seed) {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        SplittableRandom random = new SplittableRandom(seed);
         float[] d = new float[Math.multiplyExact(rows, cols)];
         for (int i = 0; i < d.length; i++) {
             d[i] = (float) (3 * random.nextGaussian());

@@ -13,22 +13,15 @@ import io.modelprint.ModelException;
 import io.modelprint.OutputKind;
 import io.modelprint.Predictions;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +50,8 @@ import org.slf4j.LoggerFactory;
  *       that are not numbers, probabilities that do not sum to 1.</li>
  * </ul>
  * Each request carries at most {@code batchSize} images (default {@value #DEFAULT_REQUEST_BATCH}).
+ * The parts: {@link HttpTransport} (one POST within the timeouts), {@link RetryPolicy},
+ * {@link RateLimiter} and {@link QueryBudget}; this class puts them together and decodes answers.
  *
  * <pre>{@code
  * HttpModel api = HttpModel.builder(URI.create("https://api.example.com/v1/predict"))
@@ -83,40 +78,22 @@ public final class HttpModel extends AbstractModel {
     }
 
     private final URI uri;
-    private final Map<String, String> headers;
     private final JsonContract contract;
-    private final Duration readTimeout;
-    private final int maxRetries;
-    private final Duration initialBackoff;
-    private final Duration maxBackoff;
-    private final long minIntervalNanos;
-    private final long budget;
-    private final HttpClient client;
-    private final LongSupplier clock;
+    private final HttpTransport transport;
+    private final RetryPolicy retries;
+    private final RateLimiter rateLimiter;
+    private final QueryBudget budget;
     private final Pause pause;
-    private final Object budgetLock = new Object();
-    private long sent;
-    private final Object rateLock = new Object();
-    private long nextSlot = Long.MIN_VALUE;
 
     private HttpModel(Builder b) {
         super(b.name != null ? b.name : redacted(b.uri), b.shape, b.numClasses, b.kind);
         this.uri = b.uri;
-        this.headers = Map.copyOf(b.headers);
         this.contract = b.contract;
-        this.readTimeout = b.readTimeout;
-        this.maxRetries = b.maxRetries;
-        this.initialBackoff = b.initialBackoff;
-        this.maxBackoff = b.maxBackoff;
-        this.minIntervalNanos = b.maxRequestsPerSecond > 0 ? (long) Math.ceil(1e9 / b.maxRequestsPerSecond) : 0;
-        this.budget = b.queryBudget;
-        this.clock = b.clock;
+        this.transport = new HttpTransport(name(), b.uri, b.headers, b.connectTimeout, b.readTimeout);
+        this.retries = new RetryPolicy(b.maxRetries, b.initialBackoff, b.maxBackoff);
+        this.rateLimiter = new RateLimiter(name(), b.maxRequestsPerSecond, b.clock, b.pause);
+        this.budget = new QueryBudget(name(), b.queryBudget);
         this.pause = b.pause;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(b.connectTimeout)
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
         withBatchSize(b.batchSize);
     }
 
@@ -139,123 +116,68 @@ public final class HttpModel extends AbstractModel {
 
     /** The query budget in images, {@link Long#MAX_VALUE} for none. */
     public long queryBudget() {
-        return budget;
+        return budget.limit();
     }
 
     /** Images sent so far, retries included (at least {@link #queryCount()}). */
     public long imagesSent() {
-        synchronized (budgetLock) {
-            return sent;
-        }
+        return budget.sent();
     }
 
     @Override
     protected void admit(int images) {
-        synchronized (budgetLock) {
-            if (sent + images > budget) {
-                throw new QueryBudgetExceededException(name(), budget, sent, images);
-            }
-        }
+        budget.admit(images);
     }
 
-    private void spend(int images) {
-        synchronized (budgetLock) {
-            if (sent + images > budget) {
-                throw new QueryBudgetExceededException(name(), budget, sent, images);
-            }
-            sent += images;
-        }
-    }
-
+    /** Sends the batch, trying again as {@link RetryPolicy} allows, and decodes the answer. */
     @Override
     protected Predictions answer(ImageBatch batch) {
-        byte[] body;
-        try {
-            body = JSON.writeValueAsBytes(contract.request(batch, JSON));
-        } catch (JsonProcessingException e) {
-            throw new ModelException("HTTP model " + name() + ": cannot encode a request of " + batch.count()
-                    + " images: " + e.getOriginalMessage(), e);
-        }
-        HttpRequest.Builder rb = HttpRequest.newBuilder(uri)
-                .timeout(readTimeout)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(rb::header);
-        HttpRequest request = rb.build();
-
+        HttpRequest request = transport.request(encode(batch));
         String lastFailure = null;
         Throwable lastCause = null;
         long retryAfterNanos = 0;
-        int attempts = maxRetries + 1;
-        for (int attempt = 1; attempt <= attempts; attempt++) {
+        for (int attempt = 1; attempt <= retries.attempts(); attempt++) {
             if (attempt > 1) {
-                long wait = backoffNanos(attempt - 1, retryAfterNanos);
-                LOG.warn("HTTP model {}: attempt {} of {} failed ({}); retrying in {} ms", name(), attempt - 1, attempts,
-                        lastFailure, TimeUnit.NANOSECONDS.toMillis(wait));
-                sleep(wait);
+                long wait = retries.backoffNanos(attempt - 1, retryAfterNanos);
+                LOG.warn("HTTP model {}: attempt {} of {} failed ({}); retrying in {} ms", name(), attempt - 1,
+                        retries.attempts(), lastFailure, TimeUnit.NANOSECONDS.toMillis(wait));
+                RateLimiter.sleep(name(), pause, wait);
             }
-            spend(batch.count());
-            waitForRateLimit();
+            budget.spend(batch.count());
+            rateLimiter.acquire();
             retryAfterNanos = 0;
-            HttpResponse<byte[]> response;
-            try {
-                response = send(request);
-            } catch (HttpConnectTimeoutException e) {
-                lastFailure = "could not connect within " + client.connectTimeout().map(Duration::toMillis).orElse(0L) + " ms";
-                lastCause = e;
-                continue;
-            } catch (HttpTimeoutException | TimeoutException e) {
-                lastFailure = "no complete answer within the read timeout of " + readTimeout.toMillis() + " ms";
-                lastCause = e;
-                continue;
-            } catch (ConnectException e) {
-                lastFailure = "connection refused";
-                lastCause = e;
-                continue;
-            } catch (IOException e) {
-                lastFailure = "the connection failed or was dropped before the full answer arrived (" + e + ")";
-                lastCause = e;
+            HttpTransport.Attempt a = transport.send(request);
+            if (a.response() == null) {
+                lastFailure = a.failure();
+                lastCause = a.cause();
                 continue;
             }
+            HttpResponse<byte[]> response = a.response();
             int status = response.statusCode();
             if (status / 100 == 2) {
                 return decode(response.body(), batch);
             }
             String text = snippet(response.body());
-            if (status / 100 == 5 || status == 429) {
-                lastFailure = "HTTP " + status + (text.isEmpty() ? "" : ": " + text);
-                lastCause = null;
-                retryAfterNanos = retryAfter(response);
-                continue;
+            if (!RetryPolicy.retryable(status)) {
+                throw new ModelException("HTTP model " + name() + " at " + redacted(uri) + " answered HTTP " + status
+                        + (text.isEmpty() ? "" : ": " + text) + "; this is not retried: check the URL, the headers "
+                        + "(authorisation) and that the API follows the " + contract);
             }
-            throw new ModelException("HTTP model " + name() + " at " + redacted(uri) + " answered HTTP " + status
-                    + (text.isEmpty() ? "" : ": " + text) + "; this is not retried: check the URL, the headers "
-                    + "(authorisation) and that the API follows the " + contract);
+            lastFailure = "HTTP " + status + (text.isEmpty() ? "" : ": " + text);
+            lastCause = null;
+            retryAfterNanos = RetryPolicy.retryAfterNanos(response);
         }
-        throw new ModelException("HTTP model " + name() + " at " + redacted(uri) + " failed " + attempts
+        throw new ModelException("HTTP model " + name() + " at " + redacted(uri) + " failed " + retries.attempts()
                 + " attempts for a batch of " + batch.count() + " images; last: " + lastFailure
                 + ". Check that the API is up, or raise the timeouts or retries", lastCause);
     }
 
-    private HttpResponse<byte[]> send(HttpRequest request) throws IOException, TimeoutException {
-        CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+    private byte[] encode(ImageBatch batch) {
         try {
-            // the request timeout covers the headers only: this bounds the body too
-            return f.get(readTimeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            throw e;
-        } catch (InterruptedException e) {
-            f.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new ModelException("HTTP model " + name() + ": interrupted while waiting for an answer", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) {
-                throw io;
-            }
-            throw new ModelException("HTTP model " + name() + ": the request failed: " + c, c);
+            return JSON.writeValueAsBytes(contract.request(batch, JSON));
+        } catch (JsonProcessingException e) {
+            throw new ModelException("HTTP model " + name() + ": cannot encode a request of " + batch.count()
+                    + " images: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -282,48 +204,6 @@ public final class HttpModel extends AbstractModel {
         }
     }
 
-    private long backoffNanos(int retry, long retryAfterNanos) {
-        double exp = initialBackoff.toNanos() * Math.pow(2, retry - 1);
-        long wait = (long) Math.min(maxBackoff.toNanos(), exp);
-        // a server's Retry-After is honoured in full: retrying earlier only earns another 429
-        return Math.max(wait, retryAfterNanos);
-    }
-
-    private static long retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(v -> {
-            try {
-                return TimeUnit.SECONDS.toNanos(Math.max(0, Long.parseLong(v.trim())));
-            } catch (NumberFormatException e) {
-                return 0L;   // an HTTP date: fall back to the backoff
-            }
-        }).orElse(0L);
-    }
-
-    private void waitForRateLimit() {
-        if (minIntervalNanos == 0) {
-            return;
-        }
-        long wait;
-        synchronized (rateLock) {
-            long now = clock.getAsLong();
-            long start = nextSlot == Long.MIN_VALUE ? now : Math.max(now, nextSlot);
-            nextSlot = start + minIntervalNanos;
-            wait = start - now;
-        }
-        if (wait > 0) {
-            sleep(wait);
-        }
-    }
-
-    private void sleep(long nanos) {
-        try {
-            pause.sleep(nanos);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ModelException("HTTP model " + name() + ": interrupted while waiting to send", e);
-        }
-    }
-
     private static String snippet(byte[] body) {
         if (body == null || body.length == 0) {
             return "";
@@ -336,6 +216,13 @@ public final class HttpModel extends AbstractModel {
     /**
      * Configures an {@link HttpModel}. The input shape, the class count and the output kind are
      * required: they are the API's contract, and answers are checked against them.
+     *
+     * <pre>{@code
+     * HttpModel api = HttpModel.builder(URI.create("http://127.0.0.1:8765/predict"))
+     *         .inputShape(new ImageShape(1, 28, 28)).numClasses(10).outputKind(OutputKind.LABELS)
+     *         .maxRetries(5).backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)).batchSize(32)
+     *         .build();
+     * }</pre>
      */
     public static final class Builder {
         private final URI uri;

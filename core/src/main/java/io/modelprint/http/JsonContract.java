@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelprint.ImageBatch;
 import io.modelprint.ImageShape;
+import io.modelprint.ModelException;
 import io.modelprint.OutputKind;
 import io.modelprint.Predictions;
 import io.modelprint.kernel.Matrix;
+import java.util.Locale;
 
 /**
  * How an {@link HttpModel} turns a batch into a JSON request body and a JSON response body into
@@ -23,7 +25,7 @@ import io.modelprint.kernel.Matrix;
  *        or { "labels": [ label, ... ] }                     label-only APIs: one integer per image
  * </pre>
  * A decoder throws {@link IllegalArgumentException} naming what is wrong with an answer (the
- * model turns it into a {@link io.modelprint.ModelException}); it need not check row and class
+ * model turns it into a {@link ModelException}); it need not check row and class
  * counts again, {@link Predictions} and the model do.
  *
  * <pre>{@code
@@ -168,6 +170,6 @@ public interface JsonContract {
     }
 
     private static String nodeType(JsonNode n) {
-        return n == null || n.isMissingNode() ? "nothing" : n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        return n == null || n.isMissingNode() ? "nothing" : n.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 }

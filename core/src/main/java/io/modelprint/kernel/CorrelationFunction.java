@@ -23,7 +23,13 @@ package io.modelprint.kernel;
  */
 public record CorrelationFunction(Kind kind, double gamma) {
 
-    /** The two supported shapes. */
+    /**
+     * The two supported shapes.
+     *
+     * <pre>{@code
+     * if (f.kind() == CorrelationFunction.Kind.GAUSSIAN) { ... f.gamma() ... }
+     * }</pre>
+     */
     public enum Kind {
         /** {@code (1 - cos) / 2}. */
         COSINE,

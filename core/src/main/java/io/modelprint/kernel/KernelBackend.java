@@ -1,10 +1,12 @@
 package io.modelprint.kernel;
 
+import java.util.ServiceLoader;
+
 /**
  * The numeric steps of correlation fingerprints, behind one small service interface so that
  * they can run in plain Java, on ND4J's CPU backend or on ND4J's CUDA backend.
  *
- * <p>Implementations are found with {@link java.util.ServiceLoader}: a jar lists its class in
+ * <p>Implementations are found with {@link ServiceLoader}: a jar lists its class in
  * {@code META-INF/services/io.modelprint.kernel.KernelBackend}, and {@link Kernels#backend()}
  * picks the available one with the highest {@link #priority()}. {@link JavaKernels}, in core, is
  * always present and is the oracle every other backend is tested against.

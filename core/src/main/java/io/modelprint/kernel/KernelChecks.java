@@ -1,6 +1,15 @@
 package io.modelprint.kernel;
 
-/** Argument checks shared by every backend, so that all of them fail with the same message. */
+/**
+ * Argument checks shared by every backend, so that all of them fail with the same message.
+ *
+ * <pre>{@code
+ * public double meanAbsoluteDifference(Matrix a, Matrix b) {
+ *     KernelChecks.sameShape(a, b);
+ *     ...
+ * }
+ * }</pre>
+ */
 public final class KernelChecks {
 
     private KernelChecks() {

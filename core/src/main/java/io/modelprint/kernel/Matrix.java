@@ -1,6 +1,7 @@
 package io.modelprint.kernel;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A dense row-major matrix of {@code float} values: the shape every kernel reads and writes.
@@ -82,8 +83,8 @@ public record Matrix(int rows, int cols, float[] data) {
 
     /** The value at {@code (row, col)}. */
     public float get(int row, int col) {
-        java.util.Objects.checkIndex(col, cols);
-        return data[java.util.Objects.checkIndex(row, rows) * cols + col];
+        Objects.checkIndex(col, cols);
+        return data[Objects.checkIndex(row, rows) * cols + col];
     }
 
     /** A copy of one row. */

@@ -18,7 +18,15 @@ public class FingerprintFileException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** What was wrong with the file. */
+    /**
+     * What was wrong with the file.
+     *
+     * <pre>{@code
+     * catch (FingerprintFileException e) {
+     *     if (e.problem() == FingerprintFileException.Problem.UNSUPPORTED_VERSION) { ... upgrade ... }
+     * }
+     * }</pre>
+     */
     public enum Problem {
         /** It could not be read or written (missing, no permission, disk full). */
         UNREADABLE,

@@ -9,7 +9,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.modelprint.ImageBatch;
 import io.modelprint.ImageShape;
 import io.modelprint.Model;
-import io.modelprint.Predictions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

@@ -14,11 +14,12 @@ import io.modelprint.Model;
 import io.modelprint.ModelException;
 import io.modelprint.OutputKind;
 import io.modelprint.Predictions;
-import io.modelprint.Schemes;
 import io.modelprint.TestModels;
 import io.modelprint.Verdict;
 import io.modelprint.VictimFingerprint;
 import io.modelprint.http.FakePredictionApi.Behaviour;
+import io.modelprint.scheme.Schemes;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -238,8 +239,8 @@ class HttpModelTest {
     @Test
     void aClientNeedsItsContract() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> HttpModel.builder(java.net.URI.create("http://127.0.0.1:1/p")).build());
+                () -> HttpModel.builder(URI.create("http://127.0.0.1:1/p")).build());
         assertTrue(e.getMessage().contains("inputShape(...), numClasses(...) and outputKind(...)"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> HttpModel.builder(java.net.URI.create("ftp://x/p")));
+        assertThrows(IllegalArgumentException.class, () -> HttpModel.builder(URI.create("ftp://x/p")));
     }
 }

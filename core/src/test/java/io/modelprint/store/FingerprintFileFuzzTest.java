@@ -95,7 +95,7 @@ class FingerprintFileFuzzTest {
         for (int i = 0; i < 400; i++) {
             ObjectNode copy = doc.deepCopy();
             editRandomNode(copy.get("content"), rng);
-            copy.put("sha256", FingerprintFile.sha256(copy.get("content")));
+            copy.put("sha256", Envelope.sha256(copy.get("content")));
             try {
                 VictimFingerprint read = FingerprintFile.fromBytes(JSON.writeValueAsBytes(copy));
                 valid++;

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,7 +66,7 @@ class FingerprintFileTest {
         JsonNode b = JSON.readTree(FingerprintFile.toBytes(f32));
         assertEquals("u8", a.at("/content/querySet/encoding").asText());
         assertEquals("f32le", b.at("/content/querySet/encoding").asText());
-        assertEquals(20 * TestModels.SHAPE.size(), java.util.Base64.getDecoder().decode(a.at("/content/querySet/pixels").asText()).length);
+        assertEquals(20 * TestModels.SHAPE.size(), Base64.getDecoder().decode(a.at("/content/querySet/pixels").asText()).length);
         assertEquals(u8, FingerprintFile.fromBytes(FingerprintFile.toBytes(u8)));
         assertEquals(f32, FingerprintFile.fromBytes(FingerprintFile.toBytes(f32)));
         assertEquals(FingerprintFile.FORMAT, a.get("format").asText());
@@ -121,7 +122,7 @@ class FingerprintFileTest {
         ObjectNode doc = (ObjectNode) JSON.readTree(FingerprintFile.toBytes(fp));
         ObjectNode content = (ObjectNode) doc.get("content");
         ((ObjectNode) content.get("querySet")).put("count", 21);
-        doc.put("sha256", FingerprintFile.sha256(content));
+        doc.put("sha256", Envelope.sha256(content));
         FingerprintFileException e = assertThrows(FingerprintFileException.class,
                 () -> FingerprintFile.fromBytes(JSON.writeValueAsBytes(doc)));
         assertEquals(Problem.INVALID_CONTENT, e.problem());

@@ -1,14 +1,14 @@
 package io.modelprint.store;
 
-import io.modelprint.FingerprintScheme;
 import io.modelprint.FingerprintVerifier;
 import io.modelprint.ImageBatch;
 import io.modelprint.LabeledImages;
 import io.modelprint.Model;
 import io.modelprint.OutputKind;
-import io.modelprint.Schemes;
 import io.modelprint.TestModels;
 import io.modelprint.VictimFingerprint;
+import io.modelprint.scheme.FingerprintScheme;
+import io.modelprint.scheme.Schemes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,12 +2,12 @@ package io.modelprint.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.modelprint.FingerprintScheme;
 import io.modelprint.FingerprintVerifier;
 import io.modelprint.Model;
-import io.modelprint.Schemes;
 import io.modelprint.Verdict;
 import io.modelprint.VictimFingerprint;
+import io.modelprint.scheme.FingerprintScheme;
+import io.modelprint.scheme.Schemes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,11 +1,11 @@
 package io.modelprint.store;
 
-import io.modelprint.FingerprintScheme;
 import io.modelprint.FingerprintVerifier;
 import io.modelprint.Model;
-import io.modelprint.Schemes;
 import io.modelprint.Verdict;
 import io.modelprint.VictimFingerprint;
+import io.modelprint.scheme.FingerprintScheme;
+import io.modelprint.scheme.Schemes;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;

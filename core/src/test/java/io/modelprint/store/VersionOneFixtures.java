@@ -1,18 +1,18 @@
 package io.modelprint.store;
 
 import io.modelprint.AbstractModel;
-import io.modelprint.FingerprintScheme;
 import io.modelprint.ImageBatch;
 import io.modelprint.LabeledImages;
 import io.modelprint.Model;
 import io.modelprint.Models;
 import io.modelprint.OutputKind;
 import io.modelprint.Predictions;
-import io.modelprint.Schemes;
 import io.modelprint.TestModels;
 import io.modelprint.WhiteBoxModel;
-import io.modelprint.conferrable.ConferrableProvider;
 import io.modelprint.kernel.Matrix;
+import io.modelprint.scheme.FingerprintScheme;
+import io.modelprint.scheme.SchemeInputs;
+import io.modelprint.scheme.Schemes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,8 +102,8 @@ final class VersionOneFixtures {
         out.put("akh-excess", Schemes.create("akh-excess"));
         out.put("combined", Schemes.create("combined"));
         out.put("ipguard", Schemes.create("ipguard", Map.of("queries", "20", "steps", "50")));
-        out.put("conferrable", new ConferrableProvider().create(Map.of("queries", "100", "natural", "300",
-                "mixed", "300"), surrogates(), selectionReferences()));
+        out.put("conferrable", Schemes.create("conferrable", SchemeInputs.of(Map.of("queries", "100", "natural", "300",
+                "mixed", "300")).withSurrogates(surrogates()).withSelectionReferences(selectionReferences())));
         return out;
     }
 

@@ -8,6 +8,13 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /**
  * Shows modelprint's progress reports as console progress bars (one per task), for the examples
  * and benchmarks. Not thread-safe: one task at a time.
+ *
+ * <pre>{@code
+ * try (ConsoleProgress progress = new ConsoleProgress()) {
+ *     verifier = FingerprintVerifier.defaults().ownerData(heldOut).progress(progress).build();
+ *     fingerprint = verifier.fingerprint(victim);
+ * }
+ * }</pre>
  */
 public final class ConsoleProgress implements ProgressListener, AutoCloseable {
 

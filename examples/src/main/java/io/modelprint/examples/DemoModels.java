@@ -21,6 +21,10 @@ import org.deeplearning4j.util.ModelSerializer;
  * (The independent ONNX models come from {@code examples/models/make_onnx_models.py}.)
  *
  * <p>Run it with {@code mvn -q -pl examples -am compile exec:java -Dexec.mainClass=io.modelprint.examples.DemoModels}.
+ *
+ * <pre>
+ * mvn -q -pl examples -am compile exec:java -Dexec.mainClass=io.modelprint.examples.DemoModels
+ * </pre>
  */
 public final class DemoModels {
 

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -14,6 +15,7 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -34,7 +36,13 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  */
 public record Architecture(Kind kind, int[] widths) {
 
-    /** The two families. */
+    /**
+     * The two families.
+     *
+     * <pre>{@code
+     * if (architecture.kind() == Architecture.Kind.CNN) { ... fewer epochs ... }
+     * }</pre>
+     */
     public enum Kind {
         /** Dense layers only. */
         MLP,
@@ -147,9 +155,9 @@ public record Architecture(Kind kind, int[] widths) {
      */
     public static void withOutputTemperature(MultiLayerNetwork net, double temperature, Runnable training) {
         var confs = net.getLayerWiseConfigurations().getConfs();
-        var out = (org.deeplearning4j.nn.conf.layers.BaseLayer) confs.get(confs.size() - 1).getLayer();
+        var out = (BaseLayer) confs.get(confs.size() - 1).getLayer();
         var original = out.getActivationFn();
-        if (!(original instanceof org.nd4j.linalg.activations.impl.ActivationSoftmax)) {
+        if (!(original instanceof ActivationSoftmax)) {
             throw new IllegalArgumentException("distillation needs a softmax output layer, got " + original);
         }
         out.setActivationFn(new SoftmaxWithTemperature(temperature));

@@ -3,6 +3,7 @@ package io.modelprint.dl4j;
 import io.modelprint.AbstractModel;
 import io.modelprint.ImageBatch;
 import io.modelprint.ImageShape;
+import io.modelprint.Model;
 import io.modelprint.OutputKind;
 import io.modelprint.Predictions;
 import io.modelprint.WhiteBoxModel;
@@ -14,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A DL4J {@link MultiLayerNetwork} or {@link ComputationGraph} as a {@link io.modelprint.Model}.
+ * A DL4J {@link MultiLayerNetwork} or {@link ComputationGraph} as a {@link Model}.
  *
  * <p>The network must end in one output layer (an {@code OutputLayer} or {@code LossLayer}) with
  * a softmax or an identity activation. Logits are read from a twin of the network that shares its
@@ -137,7 +138,7 @@ public final class Dl4jModel extends AbstractModel implements WhiteBoxModel {
 
     static Matrix toMatrix(INDArray out) {
         INDArray f = out.castTo(DataType.FLOAT).dup('c');
-        return Matrix.of((int) f.rows(), (int) f.columns(), f.data().asFloat());
+        return Matrix.of(f.rows(), f.columns(), f.data().asFloat());
     }
 
     Dl4jNetwork handle() {

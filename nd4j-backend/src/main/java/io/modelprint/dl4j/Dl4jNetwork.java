@@ -2,6 +2,8 @@ package io.modelprint.dl4j;
 
 import io.modelprint.ImageBatch;
 import io.modelprint.ImageShape;
+import java.util.function.UnaryOperator;
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -9,10 +11,13 @@ import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
@@ -73,7 +78,7 @@ abstract class Dl4jNetwork {
      * {@code J^T g(z)} per image where {@code z} are the logits of this input, in one forward and one
      * backward pass: the pass-through loss computes {@code g(z)} from the pre-activations it sees.
      */
-    INDArray inputGradient(INDArray input, java.util.function.UnaryOperator<INDArray> upstreamOfLogits, int classes) {
+    INDArray inputGradient(INDArray input, UnaryOperator<INDArray> upstreamOfLogits, int classes) {
         INDArray dummy = Nd4j.zeros(input.dataType(), input.size(0), classes);
         PassThroughLoss loss = gradientLoss();
         loss.upstreamOfPreOutput = upstreamOfLogits;
@@ -87,7 +92,7 @@ abstract class Dl4jNetwork {
 
     int numClasses() {
         Layer l = outputLayerConf();
-        if (l instanceof org.deeplearning4j.nn.conf.layers.FeedForwardLayer ff && ff.getNOut() > 0) {
+        if (l instanceof FeedForwardLayer ff && ff.getNOut() > 0) {
             return (int) ff.getNOut();
         }
         throw new IllegalArgumentException("cannot tell the class count of output layer " + l.getClass().getSimpleName());
@@ -131,7 +136,7 @@ abstract class Dl4jNetwork {
     /** Identity output with the pass-through loss, so that backprop of "labels" g gives J^T g. */
     static PassThroughLoss makeGradientOutput(Layer outputConf) {
         makeIdentityOutput(outputConf);
-        if (!(outputConf instanceof org.deeplearning4j.nn.conf.layers.BaseOutputLayer o)) {
+        if (!(outputConf instanceof BaseOutputLayer o)) {
             throw new IllegalArgumentException("input gradients need an output layer with a loss function (OutputLayer), got "
                     + outputConf.getClass().getSimpleName());
         }
@@ -216,7 +221,7 @@ abstract class Dl4jNetwork {
     }
 
     /** Copies the gradient at a graph's input vertex at the end of backprop, before the graph clears it. */
-    private static final class InputEpsilon extends org.deeplearning4j.optimize.api.BaseTrainingListener {
+    private static final class InputEpsilon extends BaseTrainingListener {
         private final String input;
         INDArray captured;
 
@@ -225,7 +230,7 @@ abstract class Dl4jNetwork {
         }
 
         @Override
-        public void onBackwardPass(org.deeplearning4j.nn.api.Model model) {
+        public void onBackwardPass(Model model) {
             INDArray eps = ((ComputationGraph) model).getVertex(input).getEpsilon();
             captured = eps == null ? null : eps.dup();
         }

@@ -1,5 +1,6 @@
 package io.modelprint.dl4j;
 
+import java.util.function.UnaryOperator;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,7 +21,7 @@ final class PassThroughLoss implements ILossFunction {
      * When set, the upstream gradient is computed from the pre-activations in the backward pass
      * itself instead of being read from the labels: one forward pass serves both.
      */
-    transient java.util.function.UnaryOperator<INDArray> upstreamOfPreOutput;
+    transient UnaryOperator<INDArray> upstreamOfPreOutput;
 
     // the score and the gradient see the same pre-activations: compute the upstream once for both
     private transient INDArray lastPreOutput;

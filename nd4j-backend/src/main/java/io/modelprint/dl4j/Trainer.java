@@ -1,5 +1,6 @@
 package io.modelprint.dl4j;
 
+import io.modelprint.ImageBatch;
 import io.modelprint.ImageShape;
 import io.modelprint.ProgressListener;
 import java.util.SplittableRandom;
@@ -27,6 +28,10 @@ public final class Trainer {
 
     /**
      * Training settings.
+     *
+     * <pre>{@code
+     * Trainer.Config c = new Trainer.Config(5, 64, 1e-3, 7).withLearningRate(1e-4);
+     * }</pre>
      *
      * @param epochs       passes over the data, at least 1
      * @param batchSize    examples per step, at least 1
@@ -79,6 +84,10 @@ public final class Trainer {
     /**
      * A hook run around each training step: it may replace the minibatch's features before the
      * step (adversarial training) and act on the network after it (re-applying a pruning mask).
+     *
+     * <pre>{@code
+     * Trainer.fit(net, data, config, "adversarial", listener, new Pgd(4.0 / 256, 2.0 / 256, 3));
+     * }</pre>
      */
     public interface StepHook {
 
@@ -133,7 +142,7 @@ public final class Trainer {
                     System.arraycopy(px, src * per, x, i * per, per);
                     System.arraycopy(tg, src * classes, y, i * classes, classes);
                 }
-                INDArray features = handle.toInput(io.modelprint.ImageBatch.of(shape, x));
+                INDArray features = handle.toInput(ImageBatch.of(shape, x));
                 INDArray labels = Nd4j.create(y, new long[] {size, classes}, 'c');
                 net.fit(hook.beforeStep(net, features, labels), labels);
                 hook.afterStep(net);

@@ -1,10 +1,12 @@
 package io.modelprint.nd4j;
 
 import io.modelprint.kernel.CorrelationFunction;
+import io.modelprint.kernel.JavaKernels;
 import io.modelprint.kernel.KernelBackend;
 import io.modelprint.kernel.KernelChecks;
 import io.modelprint.kernel.Matrix;
 import java.util.Arrays;
+import java.util.ServiceLoader;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -58,14 +60,14 @@ public final class Nd4jKernels implements KernelBackend {
      */
     static final int CPU_MIN_CLASSES = 256;
 
-    private static final io.modelprint.kernel.JavaKernels JAVA = new io.modelprint.kernel.JavaKernels();
+    private static final JavaKernels JAVA = new JavaKernels();
 
     private final int matrixTileRows;
     private final int distanceTileRows;
     private final int distanceTileColumns;
     private final int minClasses;
 
-    /** The backend as {@link java.util.ServiceLoader} creates it. */
+    /** The backend as {@link ServiceLoader} creates it. */
     public Nd4jKernels() {
         this(MATRIX_TILE_ROWS, DISTANCE_TILE_ROWS, DISTANCE_TILE_COLUMNS, -1);
     }
@@ -317,6 +319,6 @@ public final class Nd4jKernels implements KernelBackend {
     }
 
     static Matrix toMatrix(INDArray x) {
-        return Matrix.of((int) x.rows(), (int) x.columns(), x.dup('c').data().asFloat());
+        return Matrix.of(x.rows(), x.columns(), x.dup('c').data().asFloat());
     }
 }

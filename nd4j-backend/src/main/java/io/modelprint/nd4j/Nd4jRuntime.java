@@ -1,8 +1,15 @@
 package io.modelprint.nd4j;
 
+import java.util.Locale;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Which ND4J backend loaded, named the way modelprint reports it. */
+/**
+ * Which ND4J backend loaded, named the way modelprint reports it.
+ *
+ * <pre>{@code
+ * LOG.info("ND4J backend: {}", Nd4jRuntime.backendName());
+ * }</pre>
+ */
 public final class Nd4jRuntime {
 
     private Nd4jRuntime() {
@@ -15,7 +22,7 @@ public final class Nd4jRuntime {
      * @throws RuntimeException or {@link LinkageError} if ND4J's native libraries cannot load
      */
     public static String backendName() {
-        String backend = Nd4j.getBackend().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        String backend = Nd4j.getBackend().getClass().getSimpleName().toLowerCase(Locale.ROOT);
         return backend.contains("cuda") || backend.contains("jcublas") ? "nd4j-cuda" : "nd4j-cpu";
     }
 }

@@ -13,6 +13,7 @@ import io.modelprint.OutputKind;
 import io.modelprint.Predictions;
 import io.modelprint.ProgressListener;
 import io.modelprint.kernel.Matrix;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -71,7 +72,7 @@ class Dl4jModelTest {
         ImageBatch x = images(5, 4);
         Predictions before = model.predict(x);
         int[] labels = new int[64];
-        java.util.Arrays.fill(labels, 3);
+        Arrays.fill(labels, 3);
         Trainer.fit(net, TrainingData.of(new LabeledImages(images(64, 5), labels, 10)),
                 new Trainer.Config(2, 16, 1e-2, 1), "t", ProgressListener.NONE);
         Predictions after = model.predict(x);

@@ -6,16 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelprint.ImageBatch;
 import io.modelprint.ImageShape;
+import io.modelprint.WhiteBoxModel;
 import io.modelprint.kernel.Matrix;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -81,14 +85,14 @@ class InputGradientTest {
     @Test
     void multiLayerCnnGradientsMatchFiniteDifferences() {
         // smooth activations and average pooling: finite differences have no kinks to cross
-        org.deeplearning4j.nn.conf.MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(3).list()
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(3).list()
                 .layer(new ConvolutionLayer.Builder(5, 5).nOut(4).activation(Activation.TANH).build())
-                .layer(new org.deeplearning4j.nn.conf.layers.SubsamplingLayer.Builder(
-                        org.deeplearning4j.nn.conf.layers.SubsamplingLayer.PoolingType.AVG).kernelSize(2, 2).stride(2, 2).build())
+                .layer(new SubsamplingLayer.Builder(
+                        SubsamplingLayer.PoolingType.AVG).kernelSize(2, 2).stride(2, 2).build())
                 .layer(new DenseLayer.Builder().nOut(16).activation(Activation.TANH).build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10).activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.convolutional(28, 28, 1)).build();
-        org.deeplearning4j.nn.multilayer.MultiLayerNetwork net = new org.deeplearning4j.nn.multilayer.MultiLayerNetwork(conf);
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         assertMatchesFiniteDifferences(Dl4jModel.of("cnn", net, SHAPE));
     }
@@ -142,7 +146,7 @@ class InputGradientTest {
                 Dl4jModel.of("mlp", Architecture.mlp(32).build(SHAPE, 10, 4), SHAPE))) {
             ImageBatch x = interiorImages(4, 31);
             // a loss that depends on the logits: softmax cross-entropy towards class 2
-            io.modelprint.WhiteBoxModel.LogitLoss loss = z -> {
+            WhiteBoxModel.LogitLoss loss = z -> {
                 float[] g = new float[z.rows() * z.cols()];
                 for (int r = 0; r < z.rows(); r++) {
                     double max = Double.NEGATIVE_INFINITY;

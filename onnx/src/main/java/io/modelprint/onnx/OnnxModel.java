@@ -11,6 +11,7 @@ import ai.onnxruntime.TensorInfo;
 import io.modelprint.AbstractModel;
 import io.modelprint.ImageBatch;
 import io.modelprint.ImageShape;
+import io.modelprint.Model;
 import io.modelprint.ModelException;
 import io.modelprint.OutputKind;
 import io.modelprint.Predictions;
@@ -21,12 +22,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An ONNX file (exported from PyTorch, TensorFlow, scikit-learn, ...) as a {@link io.modelprint.Model},
+ * An ONNX file (exported from PyTorch, TensorFlow, scikit-learn, ...) as a {@link Model},
  * run on the CPU by ONNX Runtime.
  *
  * <p>Loading reads the model's input: its name, its layout and image shape (from the file where
@@ -217,6 +219,12 @@ public final class OnnxModel extends AbstractModel implements AutoCloseable {
     /**
      * Configures an {@link OnnxModel}. Nothing is required: declare what the file cannot say
      * (the preprocessing, and the input shape where its dimensions are dynamic or flattened).
+     *
+     * <pre>{@code
+     * OnnxModel m = OnnxModel.builder(Path.of("model.onnx"))
+     *         .inputShape(new ImageShape(1, 28, 28)).outputKind(OutputKind.LOGITS).name("suspect")
+     *         .build();
+     * }</pre>
      */
     public static final class Builder {
         private final Path file;
@@ -239,7 +247,7 @@ public final class OnnxModel extends AbstractModel implements AutoCloseable {
 
         /** How pixels in [0, 1] become the model's input; default none, NCHW. */
         public Builder preprocessing(Preprocessing preprocessing) {
-            this.preprocessing = java.util.Objects.requireNonNull(preprocessing, "preprocessing");
+            this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
             return this;
         }
 
@@ -295,7 +303,7 @@ public final class OnnxModel extends AbstractModel implements AutoCloseable {
             try {
                 Loaded l = inspect(env, session, modelName);
                 int classes = classes(l, modelName);
-                OutputKind k = kind != null ? kind : probe(l, classes, modelName);
+                OutputKind k = kind != null ? kind : probe(l, modelName);
                 return new OnnxModel(modelName, l, classes, k);
             } catch (RuntimeException e) {
                 try {
@@ -422,7 +430,7 @@ public final class OnnxModel extends AbstractModel implements AutoCloseable {
                     l.fixedBatch, modelName);
         }
 
-        private OutputKind probe(Loaded l, int classes, String modelName) {
+        private OutputKind probe(Loaded l, String modelName) {
             for (float[] row : probeRows(l, modelName)) {
                 double sum = 0;
                 for (float v : row) {

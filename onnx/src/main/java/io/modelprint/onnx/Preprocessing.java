@@ -24,7 +24,13 @@ import java.util.Arrays;
  */
 public record Preprocessing(double scale, double[] mean, double[] std, Layout layout) {
 
-    /** The order of an image tensor's dimensions. */
+    /**
+     * The order of an image tensor's dimensions.
+     *
+     * <pre>{@code
+     * Preprocessing p = Preprocessing.of(255, new double[] {127.5}, new double[] {127.5}, Preprocessing.Layout.NHWC);
+     * }</pre>
+     */
     public enum Layout {
         /** batch, channels, height, width: PyTorch's order. */
         NCHW,

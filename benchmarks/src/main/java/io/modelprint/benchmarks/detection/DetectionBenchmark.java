@@ -1,18 +1,20 @@
 package io.modelprint.benchmarks.detection;
 
 import io.modelprint.FingerprintVerifier;
+import io.modelprint.Model;
 import io.modelprint.Verdict;
 import io.modelprint.VictimFingerprint;
 import io.modelprint.data.FashionMnist;
 import io.modelprint.examples.ConsoleProgress;
+import io.modelprint.zoo.TrainedMember;
 import io.modelprint.zoo.Zoo;
 import io.modelprint.zoo.ZooData;
-import io.modelprint.zoo.ZooEntry;
 import io.modelprint.zoo.ZooSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -60,23 +62,22 @@ public final class DetectionBenchmark implements Callable<Integer> {
         System.exit(code);
     }
 
+    /** The owner's own models, trained on its data with its own seeds: copies of the victim and independent ones. */
+    private record OwnerModels(List<Model> surrogates, List<Model> references) {
+    }
+
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
         Path root = Path.of(System.getProperty("modelprint.root", "."));
-        ZooSpec.Variant v = ZooSpec.Variant.valueOf(variant.toUpperCase(java.util.Locale.ROOT));
+        ZooSpec.Variant v = ZooSpec.Variant.valueOf(variant.toUpperCase(Locale.ROOT));
         boolean full = size.equalsIgnoreCase("full");
         if (!full && !size.equalsIgnoreCase("smoke")) {
             throw new CommandLine.ParameterException(new CommandLine(this), "size must be smoke or full, got " + size);
         }
         ZooSpec spec = full ? ZooSpec.full(v) : ZooSpec.smoke(v);
         FashionMnist fm = FashionMnist.load();
-        ZooData data = ZooData.of(fm);
-        if (!full && data.isFull()) {
-            // smoke: half the test set for accuracy, fidelity and queries keeps the run within 10 minutes
-            // (without the training set the split is already small: 4,000 / 4,000 / 2,000 test images)
-            data = new ZooData(data.owner(), data.attacker(), data.test().slice(0, data.test().size() / 2));
-        }
+        ZooData data = split(fm, full);
         if (full && !data.isFull()) {
             System.err.println("the full zoo needs the 60,000 training images: install Debian's dataset-fashion-mnist "
                     + "(apt-get install dataset-fashion-mnist) or set -Dmodelprint.data.dir");
@@ -84,48 +85,67 @@ public final class DetectionBenchmark implements Callable<Integer> {
         }
         System.out.printf("zoo %s: %d models; data from %s (owner %d, attacker %d, test %d)%n", spec.name(),
                 spec.members().size() + 1, fm.directory(), data.owner().size(), data.attacker().size(), data.test().size());
-        Zoo zoo;
-        Zoo owner;
         Path cacheRoot = cache != null ? cache : root.resolve("zoo-cache");
+        Zoo zoo;
+        OwnerModels owner;
         try (ConsoleProgress progress = new ConsoleProgress()) {
             zoo = Zoo.build(spec, data, cacheRoot, progress);
-            // the owner's own surrogates and references, trained on its data with its own seeds
-            owner = Zoo.build(ZooSpec.owner(v, full), new ZooData(data.owner(), data.owner(), data.test()), cacheRoot,
-                    progress);
+            owner = ownerModels(Zoo.build(ZooSpec.owner(v, full), new ZooData(data.owner(), data.owner(), data.test()),
+                    cacheRoot, progress));
         }
-        List<io.modelprint.Model> surrogates = new ArrayList<>();
-        List<io.modelprint.Model> references = new ArrayList<>();
-        for (Zoo.Member m : owner.members()) {
-            (m.entry().family().stolen() ? surrogates : references).add(m.model());
-        }
-        List<ZooEntry> entries = new ArrayList<>();
-        zoo.members().forEach(m -> entries.add(m.entry()));
-        DetectionResults results = DetectionResults.empty(spec.name(), entries);
-        List<SchemeUnderTest> schemes = new ArrayList<>();
-        if (ablation) {
-            schemes.addAll(SchemeUnderTest.ablation(zoo.victim().model(), surrogates, references));
-        } else {
-            for (SchemeUnderTest s : SchemeUnderTest.standard()) {
-                // smoke: IPGuard with 300 Adam steps, as in the quick start (a few seeds that never settle
-                // otherwise hold the batch for all 1,000 steps: three minutes on the smoke victim)
-                schemes.add(!full && s.label().equals("ipguard")
-                        ? SchemeUnderTest.of("ipguard", "ipguard", java.util.Map.of("steps", "300")) : s);
+        DetectionResults results = DetectionResults.empty(spec.name(), zoo.members());
+        for (SchemeUnderTest s : schemes(zoo, owner, full)) {
+            if (only == null || only.contains(s.label())) {
+                run(s, zoo, results);
             }
-            schemes.addAll(SchemeUnderTest.withOwnerModels(surrogates, references));
-        }
-        for (SchemeUnderTest s : schemes) {
-            if (only != null && !only.contains(s.label())) {
-                continue;
-            }
-            run(s, zoo, results);
         }
         Path dir = out != null ? out : root.resolve("benchmarks").resolve("results")
                 .resolve(spec.name() + (ablation ? "-ablation" : ""));
-        String command = "mvn -q -pl benchmarks -am compile exec:java@detection -Dexec.args=\"" + size.toLowerCase(java.util.Locale.ROOT)
-                + (v == ZooSpec.Variant.DEV ? "" : " --variant " + variant) + (ablation ? " --ablation" : "") + "\"";
-        Path md = DetectionReport.write(results, dir, command, (System.nanoTime() - start) / 6e10);
+        Path md = DetectionReport.write(results, dir, command(v), (System.nanoTime() - start) / 6e10);
         System.out.printf("%nwrote %s (%.1f minutes)%n", md, (System.nanoTime() - start) / 6e10);
         return 0;
+    }
+
+    /** The data split; smoke uses half the test set for accuracy, fidelity and queries. */
+    private static ZooData split(FashionMnist fm, boolean full) {
+        ZooData data = ZooData.of(fm);
+        if (!full && data.isFull()) {
+            // half the test set keeps the smoke run within 10 minutes
+            // (without the training set the split is already small: 4,000 / 4,000 / 2,000 test images)
+            return new ZooData(data.owner(), data.attacker(), data.test().slice(0, data.test().size() / 2));
+        }
+        return data;
+    }
+
+    private static OwnerModels ownerModels(Zoo owner) {
+        List<Model> surrogates = new ArrayList<>();
+        List<Model> references = new ArrayList<>();
+        for (TrainedMember m : owner.members()) {
+            (m.family().stolen() ? surrogates : references).add(m.model());
+        }
+        return new OwnerModels(surrogates, references);
+    }
+
+    /** The ablation variants, or the standard schemes and those that use the owner's models. */
+    private List<SchemeUnderTest> schemes(Zoo zoo, OwnerModels owner, boolean full) {
+        List<SchemeUnderTest> schemes = new ArrayList<>();
+        if (ablation) {
+            schemes.addAll(SchemeUnderTest.ablation(zoo.victim().model(), owner.surrogates(), owner.references()));
+            return schemes;
+        }
+        for (SchemeUnderTest s : SchemeUnderTest.standard()) {
+            // smoke: IPGuard with 300 Adam steps, as in the quick start (a few seeds that never settle
+            // otherwise hold the batch for all 1,000 steps: three minutes on the smoke victim)
+            schemes.add(!full && s.label().equals("ipguard") ? SchemeUnderTest.of("ipguard", "ipguard",
+                    Map.of("steps", "300")) : s);
+        }
+        schemes.addAll(SchemeUnderTest.withOwnerModels(owner.surrogates(), owner.references()));
+        return schemes;
+    }
+
+    private String command(ZooSpec.Variant v) {
+        return "mvn -q -pl benchmarks -am compile exec:java@detection -Dexec.args=\"" + size.toLowerCase(Locale.ROOT)
+                + (v == ZooSpec.Variant.DEV ? "" : " --variant " + variant) + (ablation ? " --ablation" : "") + "\"";
     }
 
     private static void run(SchemeUnderTest s, Zoo zoo, DetectionResults results) {
@@ -139,11 +159,11 @@ public final class DetectionBenchmark implements Callable<Integer> {
             Map<String, Double> d = new LinkedHashMap<>();
             long suspectNanos = 0;
             int i = 0;
-            for (Zoo.Member m : zoo.members()) {
+            for (TrainedMember m : zoo.members()) {
                 progress.onProgress("scoring " + s.label(), i++, zoo.members().size());
                 Verdict verdict = verifier.verify(fp, m.model());
                 suspectNanos += verdict.costs().suspectFingerprint().toNanos() + verdict.costs().comparison().toNanos();
-                d.put(m.entry().id(), verdict.distance());
+                d.put(m.id(), verdict.distance());
             }
             progress.onProgress("scoring " + s.label(), zoo.members().size(), zoo.members().size());
             results.distances().put(s.label(), d);

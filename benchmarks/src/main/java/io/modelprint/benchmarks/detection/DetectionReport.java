@@ -1,9 +1,8 @@
 package io.modelprint.benchmarks.detection;
 
-import io.modelprint.stats.NullDistribution;
-import io.modelprint.stats.Roc;
+import io.modelprint.calibration.NullDistribution;
 import io.modelprint.zoo.Family;
-import io.modelprint.zoo.ZooEntry;
+import io.modelprint.zoo.TrainedMember;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +26,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * family and scheme, against independent models and against independent models plus the
  * victim's twins; each model's accuracy, fidelity and distances; timings; suggested default
  * thresholds), {@code distances.csv}, and per scheme a ROC plot and a distance histogram as PNG.
+ *
+ * <pre>{@code
+ * Path md = DetectionReport.write(results, Path.of("benchmarks/results/smoke-dev"), command, minutes);
+ * }</pre>
  */
 public final class DetectionReport {
 
@@ -74,7 +77,7 @@ public final class DetectionReport {
                     r.buildSeconds().get(scheme), r.suspectMillis().get(scheme)));
         }
         s.append("\n## Suggested default thresholds\n\nThe 5% quantile of a log-normal prediction from the independent "
-                + "models and twins of the victim's task (io.modelprint.stats.NullDistribution), per scheme:\n\n```\n");
+                + "models and twins of the victim's task (io.modelprint.calibration.NullDistribution), per scheme:\n\n```\n");
         for (String scheme : r.schemes()) {
             double[] neg = r.negatives(scheme, Family.EXTRACT_LABELS, true);
             if (neg.length >= NullDistribution.MIN_REFERENCES) {
@@ -86,11 +89,11 @@ public final class DetectionReport {
         s.append("\n|---|---|---|---|---|");
         r.schemes().forEach(x -> s.append("---|"));
         s.append('\n');
-        for (ZooEntry e : r.entries()) {
-            s.append(String.format(Locale.ROOT, "| %s | %s | %s | %.3f | %.3f |", shortId(e.id()), e.family().label(),
-                    e.architecture(), e.accuracy(), e.fidelity()));
+        for (TrainedMember m : r.members()) {
+            s.append(String.format(Locale.ROOT, "| %s | %s | %s | %.3f | %.3f |", shortId(m.id()), m.family().label(),
+                    m.member().architecture().name(), m.measurements().accuracy(), m.measurements().fidelity()));
             for (String scheme : r.schemes()) {
-                s.append(String.format(Locale.ROOT, " %.4f |", r.distances().get(scheme).get(e.id())));
+                s.append(String.format(Locale.ROOT, " %.4f |", r.distances().get(scheme).get(m.id())));
             }
             s.append('\n');
         }
@@ -108,7 +111,7 @@ public final class DetectionReport {
         StringBuilder s = new StringBuilder("Models: ");
         List<String> parts = new ArrayList<>();
         for (Family f : Family.values()) {
-            long n = r.entries().stream().filter(e -> e.family() == f).count();
+            long n = r.members().stream().filter(m -> m.family() == f).count();
             if (n > 0 && f != Family.VICTIM) {
                 parts.add(f.label() + " " + n);
             }
@@ -146,9 +149,10 @@ public final class DetectionReport {
     private static void writeCsv(DetectionResults r, Path file) throws IOException {
         StringBuilder s = new StringBuilder("zoo,model,family,architecture,accuracy,fidelity,scheme,distance\n");
         for (String scheme : r.schemes()) {
-            for (ZooEntry e : r.entries()) {
-                s.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%.4f,%.4f,%s,%.6g%n", r.zoo(), e.id(), e.family().label(),
-                        e.architecture(), e.accuracy(), e.fidelity(), scheme, r.distances().get(scheme).get(e.id())));
+            for (TrainedMember m : r.members()) {
+                s.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%.4f,%.4f,%s,%.6g%n", r.zoo(), m.id(), m.family().label(),
+                        m.member().architecture().name(), m.measurements().accuracy(), m.measurements().fidelity(), scheme,
+                        r.distances().get(scheme).get(m.id())));
             }
         }
         Files.writeString(file, s.toString());

@@ -1,8 +1,7 @@
 package io.modelprint.benchmarks.detection;
 
-import io.modelprint.stats.Roc;
 import io.modelprint.zoo.Family;
-import io.modelprint.zoo.ZooEntry;
+import io.modelprint.zoo.TrainedMember;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,14 +10,20 @@ import java.util.Map;
 /**
  * Every distance the detection benchmark measured, with the scores derived from them.
  *
+ * <pre>{@code
+ * DetectionResults r = DetectionResults.empty(zoo.spec().name(), zoo.members());
+ * r.distances().put("sac-m", distancesByMember);
+ * double auc = r.auc("sac-m", Family.PRUNE, true);
+ * }</pre>
+ *
  * @param zoo          the zoo's name
- * @param entries      the zoo members, in order
+ * @param members      the zoo members, in order
  * @param distances    scheme label, then member id, to distance
  * @param buildSeconds scheme label to the time to build its query set and fingerprint the victim
  * @param suspectMillis scheme label to the mean time to fingerprint one suspect and compare
  * @param queries      scheme label to the queries sent to each suspect
  */
-public record DetectionResults(String zoo, List<ZooEntry> entries, Map<String, Map<String, Double>> distances,
+public record DetectionResults(String zoo, List<TrainedMember> members, Map<String, Map<String, Double>> distances,
                                Map<String, Double> buildSeconds, Map<String, Double> suspectMillis,
                                Map<String, Integer> queries) {
 
@@ -29,7 +34,7 @@ public record DetectionResults(String zoo, List<ZooEntry> entries, Map<String, M
     /** Distances of one family under one scheme. */
     public double[] distances(String scheme, Family family) {
         Map<String, Double> d = distances.get(scheme);
-        return entries.stream().filter(e -> e.family() == family).mapToDouble(e -> d.get(e.id())).toArray();
+        return members.stream().filter(m -> m.family() == family).mapToDouble(m -> d.get(m.id())).toArray();
     }
 
     /**
@@ -71,8 +76,8 @@ public record DetectionResults(String zoo, List<ZooEntry> entries, Map<String, M
     }
 
     /** A mutable results holder, filled scheme by scheme. */
-    public static DetectionResults empty(String zoo, List<ZooEntry> entries) {
-        return new DetectionResults(zoo, entries, new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
+    public static DetectionResults empty(String zoo, List<TrainedMember> members) {
+        return new DetectionResults(zoo, List.copyOf(members), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
                 new LinkedHashMap<>());
     }
 }

@@ -1,12 +1,24 @@
 package io.modelprint.benchmarks.detection;
 
-import io.modelprint.FingerprintScheme;
-import io.modelprint.Schemes;
+import io.modelprint.AbstractModel;
+import io.modelprint.ImageBatch;
+import io.modelprint.Model;
+import io.modelprint.OutputKind;
+import io.modelprint.Predictions;
+import io.modelprint.scheme.ConferrableProvider;
+import io.modelprint.scheme.FingerprintScheme;
+import io.modelprint.scheme.SchemeInputs;
+import io.modelprint.scheme.Schemes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A scheme as the detection benchmark runs it: a label for the tables and the configured scheme.
+ *
+ * <pre>{@code
+ * SchemeUnderTest s = SchemeUnderTest.of("sac-m/probabilities", "sac-m", Map.of("output", "probabilities"));
+ * }</pre>
  *
  * @param label  how tables name it, such as {@code sac-m/probabilities}
  * @param scheme the scheme
@@ -41,14 +53,17 @@ public record SchemeUnderTest(String label, FingerprintScheme<?> scheme) {
      * The schemes that need the owner's own models: conferrable queries with the default (labels,
      * surrogates pooled by their minimum), on probabilities, and pooled by the mean.
      */
-    public static List<SchemeUnderTest> withOwnerModels(List<? extends io.modelprint.Model> surrogates,
-                                                        List<? extends io.modelprint.Model> references) {
-        var p = new io.modelprint.conferrable.ConferrableProvider();
+    public static List<SchemeUnderTest> withOwnerModels(List<? extends Model> surrogates,
+                                                        List<? extends Model> references) {
+        SchemeInputs owner = SchemeInputs.of(Map.of()).withSurrogates(surrogates).withSelectionReferences(references);
         return List.of(
-                new SchemeUnderTest("conferrable", p.create(Map.of(), surrogates, references)),
-                new SchemeUnderTest("conferrable/probabilities", p.create(Map.of("output", "probabilities"), surrogates,
-                        references)),
-                new SchemeUnderTest("conferrable/mean", p.create(Map.of("aggregate", "mean"), surrogates, references)));
+                conferrable("conferrable", owner, Map.of()),
+                conferrable("conferrable/probabilities", owner, Map.of("output", "probabilities")),
+                conferrable("conferrable/mean", owner, Map.of("aggregate", "mean")));
+    }
+
+    private static SchemeUnderTest conferrable(String label, SchemeInputs owner, Map<String, String> parameters) {
+        return new SchemeUnderTest(label, Schemes.create(ConferrableProvider.NAME, owner.withParameters(parameters)));
     }
 
     /**
@@ -57,26 +72,25 @@ public record SchemeUnderTest(String label, FingerprintScheme<?> scheme) {
      * queries, bigger boxes, random samples, the Gaussian kernel, temperature), from AKH (query
      * budget) and from akh-excess (control count, mistake count, random selection).
      */
-    public static List<SchemeUnderTest> ablation(io.modelprint.Model victim, List<? extends io.modelprint.Model> surrogates,
-                                                 List<? extends io.modelprint.Model> references) {
-        var p = new io.modelprint.conferrable.ConferrableProvider();
-        List<SchemeUnderTest> out = new java.util.ArrayList<>();
+    public static List<SchemeUnderTest> ablation(Model victim, List<? extends Model> surrogates,
+                                                 List<? extends Model> references) {
+        SchemeInputs owner = SchemeInputs.of(Map.of()).withSurrogates(surrogates).withSelectionReferences(references);
+        List<SchemeUnderTest> out = new ArrayList<>();
         // every conferrable variant names its parameters, so that labels keep their meaning when defaults change
         for (String q : List.of("25", "50", "100", "300", "1000")) {
-            out.add(new SchemeUnderTest("conferrable/labels/q" + q, p.create(Map.of("queries", q, "output", "labels",
-                    "aggregate", "mean"), surrogates, references)));
-            out.add(new SchemeUnderTest("conferrable/probabilities/q" + q, p.create(Map.of("queries", q,
-                    "output", "probabilities", "aggregate", "mean"), surrogates, references)));
+            out.add(conferrable("conferrable/labels/q" + q, owner, Map.of("queries", q, "output", "labels",
+                    "aggregate", "mean")));
+            out.add(conferrable("conferrable/probabilities/q" + q, owner, Map.of("queries", q,
+                    "output", "probabilities", "aggregate", "mean")));
         }
         // one change at a time from 300 queries, labels, mean pooling and both candidate pools
-        out.add(new SchemeUnderTest("conferrable/natural-only", p.create(Map.of("mixed", "0", "natural", "4000",
-                "output", "labels", "aggregate", "mean"), surrogates, references)));
-        out.add(new SchemeUnderTest("conferrable/mixed-only", p.create(Map.of("natural", "0", "mixed", "4000",
-                "output", "labels", "aggregate", "mean"), surrogates, references)));
-        out.add(new SchemeUnderTest("conferrable/min", p.create(Map.of("output", "labels", "aggregate", "min"),
-                surrogates, references)));
-        out.add(new SchemeUnderTest("conferrable/no-references", p.create(Map.of("output", "labels",
-                "aggregate", "mean"), surrogates, List.of(new NeverAgrees(victim)))));
+        out.add(conferrable("conferrable/natural-only", owner, Map.of("mixed", "0", "natural", "4000",
+                "output", "labels", "aggregate", "mean")));
+        out.add(conferrable("conferrable/mixed-only", owner, Map.of("natural", "0", "mixed", "4000",
+                "output", "labels", "aggregate", "mean")));
+        out.add(conferrable("conferrable/min", owner, Map.of("output", "labels", "aggregate", "min")));
+        out.add(conferrable("conferrable/no-references", owner.withSelectionReferences(List.of(new NeverAgrees(victim))),
+                Map.of("output", "labels", "aggregate", "mean")));
         out.add(of("sac-m/q300", "sac-m", Map.of("queries", "300")));
         out.add(of("sac-m/box0.5", "sac-m", Map.of("cutRatio", "0.5")));
         out.add(of("sac-m/random", "sac-m", Map.of("selection", "random")));
@@ -98,21 +112,21 @@ public record SchemeUnderTest(String label, FingerprintScheme<?> scheme) {
      * A stand-in reference that never gives the victim's label (it answers the victim's label plus
      * one), so that only the surrogates choose the queries: the ablation of the references' part.
      */
-    private static final class NeverAgrees extends io.modelprint.AbstractModel {
-        private final io.modelprint.Model victim;
+    private static final class NeverAgrees extends AbstractModel {
+        private final Model victim;
 
-        NeverAgrees(io.modelprint.Model victim) {
-            super("never-agrees", victim.inputShape(), victim.numClasses(), io.modelprint.OutputKind.LABELS);
+        NeverAgrees(Model victim) {
+            super("never-agrees", victim.inputShape(), victim.numClasses(), OutputKind.LABELS);
             this.victim = victim;
         }
 
         @Override
-        protected io.modelprint.Predictions answer(io.modelprint.ImageBatch batch) {
+        protected Predictions answer(ImageBatch batch) {
             int[] l = victim.predict(batch).labels();
             for (int i = 0; i < l.length; i++) {
                 l[i] = (l[i] + 1) % numClasses();
             }
-            return io.modelprint.Predictions.ofLabels(l, numClasses());
+            return Predictions.ofLabels(l, numClasses());
         }
     }
 }

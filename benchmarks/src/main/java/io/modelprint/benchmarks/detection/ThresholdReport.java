@@ -1,6 +1,6 @@
 package io.modelprint.benchmarks.detection;
 
-import io.modelprint.stats.Calibration;
+import io.modelprint.calibration.Calibration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * SAC's distance straight from two models' {@code N x C} outputs, without building either
- * correlation matrix: what {@code CorrelationDistance} runs for every verification. FLOPs
+ * correlation matrix: what {@code MeanAbsoluteDifference} runs for every verification. FLOPs
  * counted: {@code 2 N^2 (C + C)} (both Gram products, as if computed in full).
  *
  * <pre>{@code

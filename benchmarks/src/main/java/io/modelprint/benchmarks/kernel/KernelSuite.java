@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -150,7 +151,7 @@ public final class KernelSuite {
             Config c = r.config();
             double flops = flops(c);
             double gflops = flops / (r.ms() * 1e6);
-            Row base = rows.stream().filter(b -> b.config() == c && b.backend().equals("baseline")).findFirst()
+            Row base = rows.stream().filter(b -> b.config().equals(c) && b.backend().equals("baseline")).findFirst()
                     .orElse(null);
             String ratio = base == null ? "-" : String.format(Locale.ROOT, "%.1f", base.ms() / r.ms());
             String note = c.skipped() != null ? c.skipped() : "";
@@ -183,12 +184,12 @@ public final class KernelSuite {
         return cpuInfo("model name").orElse(System.getProperty("os.arch"));
     }
 
-    private static java.util.Optional<String> cpuInfo(String key) {
+    private static Optional<String> cpuInfo(String key) {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith(key))
                     .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst();
         } catch (IOException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -3,13 +3,15 @@ package io.modelprint.examples.cli;
 import io.modelprint.FingerprintVerifier;
 import io.modelprint.LabeledImages;
 import io.modelprint.Model;
-import io.modelprint.Schemes;
 import io.modelprint.VictimFingerprint;
 import io.modelprint.data.FashionMnist;
+import io.modelprint.scheme.SchemeProvider;
+import io.modelprint.scheme.Schemes;
 import io.modelprint.store.FingerprintFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,14 +19,49 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code modelprint fingerprint}: fingerprints a victim model into a file. */
+/**
+ * {@code modelprint fingerprint}: fingerprints a victim model into a file. The schemes, their
+ * parameters and defaults in its help come from the registry ({@link Schemes}) and the schemes'
+ * typed parameters.
+ *
+ * <pre>
+ * bin/modelprint fingerprint --model victim.zip --scheme sac-m --param queries=300 --out victim.fp.json
+ * bin/modelprint fingerprint --help    # every scheme with its parameters
+ * </pre>
+ */
 @Command(name = "fingerprint", mixinStandardHelpOptions = true,
         description = "Fingerprint a victim model (DL4J zip or ONNX file) on Fashion-MNIST queries into a fingerprint file.")
 final class FingerprintCommand implements Callable<Integer> {
+
+    /** The scheme names, for {@code --scheme}'s help: whatever the registry finds. */
+    static final class SchemeNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Schemes.providers().keySet().iterator();
+        }
+    }
+
+    /** The help's footer: each scheme, what it does, and its parameters with their defaults. */
+    static String schemesHelp() {
+        StringBuilder s = new StringBuilder("%nSchemes and their parameters (--param NAME=VALUE; defaults after =):%n");
+        for (SchemeProvider p : Schemes.providers().values()) {
+            s.append("%n  ").append(p.name()).append(": ").append(escape(p.description()))
+                    .append(p.usesModels() ? " (the owner's models: from the Java API only)" : "").append("%n");
+            for (String line : p.help().split("\n")) {
+                s.append("      ").append(escape(line)).append("%n");
+            }
+        }
+        return s.toString();
+    }
+
+    // picocli treats % as a format directive in help sections
+    private static String escape(String text) {
+        return text.replace("%", "%%");
+    }
 
     @Spec
     CommandSpec spec;
@@ -35,11 +72,13 @@ final class FingerprintCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the fingerprint (JSON).")
     Path out;
 
-    @Option(names = "--scheme", defaultValue = FingerprintVerifier.DEFAULT_SCHEME,
-            description = "Fingerprint scheme: combined, sac-m, sac-w or akh (default ${DEFAULT-VALUE}).")
+    @Option(names = "--scheme", defaultValue = FingerprintVerifier.DEFAULT_SCHEME, completionCandidates = SchemeNames.class,
+            description = "Fingerprint scheme: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}); their parameters "
+                    + "are listed below.")
     String scheme;
 
-    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A scheme parameter, such as queries=200.")
+    @Option(names = "--param", paramLabel = "NAME=VALUE",
+            description = "A scheme parameter, such as queries=200; repeat for several.")
     Map<String, String> params = new LinkedHashMap<>();
 
     @Option(names = "--data", paramLabel = "DIR",

@@ -1,7 +1,9 @@
 package io.modelprint.examples.cli;
 
 import io.modelprint.LibraryVersion;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,12 +36,16 @@ public final class ModelprintCli {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        // the console's encoding, as System.out itself uses
+        Charset console = Charset.defaultCharset();
+        System.exit(run(new PrintWriter(new OutputStreamWriter(System.out, console), true),
+                new PrintWriter(new OutputStreamWriter(System.err, console), true), args));
     }
 
     /** Runs the command line, printing to {@code out} and {@code err}; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new ModelprintCli());
+        cli.getSubcommands().get("fingerprint").getCommandSpec().usageMessage().footer(FingerprintCommand.schemesHelp());
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {

@@ -10,6 +10,7 @@ import io.modelprint.ImageShape;
 import io.modelprint.Model;
 import io.modelprint.OutputKind;
 import io.modelprint.Predictions;
+import io.modelprint.http.JsonContract;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -18,7 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A model answering modelprint's standard JSON contract ({@link io.modelprint.http.JsonContract#STANDARD})
+ * A model answering modelprint's standard JSON contract ({@link JsonContract#STANDARD})
  * at {@code POST /predict}: what {@code modelprint serve} runs, and a stand-in for a real prediction API.
  *
  * <pre>{@code
@@ -109,7 +110,7 @@ public final class PredictionServer implements AutoCloseable {
     }
 
     private static ObjectNode answer(Predictions p) {
-        return io.modelprint.http.JsonContract.standardResponse(p, JSON);
+        return JsonContract.standardResponse(p, JSON);
     }
 
     private static ObjectNode error(String message) {

@@ -2,14 +2,15 @@ package io.modelprint.examples.cli;
 
 import io.modelprint.Model;
 import java.net.InetSocketAddress;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code modelprint serve}: answers a model file's predictions over HTTP, to try {@code verify} on a URL. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -39,7 +40,7 @@ final class ServeCommand implements Callable<Integer> {
         Model m = modelOptions.open(model, 10);
         try (PredictionServer server = PredictionServer.start(m, new InetSocketAddress(host, port), probabilities)) {
             spec.commandLine().getOut().printf("serving %s (%s) at %s; stop with Ctrl-C%n", m.name(),
-                    probabilities ? "probabilities" : m.outputKind().name().toLowerCase(java.util.Locale.ROOT),
+                    probabilities ? "probabilities" : m.outputKind().name().toLowerCase(Locale.ROOT),
                     server.uri());
             new CountDownLatch(1).await();
         }

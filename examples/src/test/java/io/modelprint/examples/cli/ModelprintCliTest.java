@@ -3,11 +3,12 @@ package io.modelprint.examples.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.modelprint.dl4j.Dl4jModel;
 import io.modelprint.ImageShape;
 import io.modelprint.OutputKind;
+import io.modelprint.dl4j.Dl4jModel;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ class ModelprintCliTest {
     void aSuspectBehindAnHttpApiIsVerified() throws Exception {
         Dl4jModel copy = Dl4jModel.of("copy", ModelSerializer.restoreMultiLayerNetwork(
                 Path.of(model("finetuned-copy.zip")).toFile(), false), new ImageShape(1, 28, 28), OutputKind.LOGITS);
-        try (PredictionServer server = PredictionServer.start(copy, new InetSocketAddress("127.0.0.1", 0), true)) {
+        try (PredictionServer server = PredictionServer.start(copy, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), true)) {
             Run r = run("verify", "--fingerprint", fingerprint.toString(), "--suspect", server.uri().toString(),
                     "--budget", "100");
             assertEquals(ModelprintCli.STOLEN, r.code(), r.out() + r.err());

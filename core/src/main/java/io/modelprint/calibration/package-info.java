@@ -1,0 +1,13 @@
+/**
+ * After the distance: what "close" means for one victim. The distances of independent reference
+ * models give a {@link io.modelprint.calibration.NullDistribution}, and from it a
+ * {@link io.modelprint.calibration.Calibration} sets a threshold for a target false-positive rate
+ * and a p-value for a suspect's distance. The facade calibrates through here; this package uses
+ * schemes to compute distances and never the facade.
+ *
+ * <pre>{@code
+ * Calibration c = Calibration.ofDistances(new double[] {0.21, 0.18, 0.25, 0.19}, 0.05);
+ * boolean stolen = c.isStolen(0.02);
+ * }</pre>
+ */
+package io.modelprint.calibration;

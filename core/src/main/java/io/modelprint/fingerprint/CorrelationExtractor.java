@@ -1,0 +1,71 @@
+package io.modelprint.fingerprint;
+
+import io.modelprint.FingerprintExtractor;
+import io.modelprint.OutputKind;
+import io.modelprint.Predictions;
+import io.modelprint.kernel.CorrelationFunction;
+import io.modelprint.kernel.Matrix;
+
+/**
+ * Turns answers into a {@link CorrelationFingerprint} of one representation:
+ * <ul>
+ *   <li>{@code LOGITS}: the logits as they are (SAC's reference); the answers must be logits;</li>
+ *   <li>{@code PROBABILITIES}: softmax of logits (at a temperature), or the probabilities given;</li>
+ *   <li>{@code LABELS}: one-hot rows of the top-1 labels, so that two queries correlate fully
+ *       when they get the same label and not at all otherwise (the label-only variant).</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * var x = new CorrelationExtractor("sac-m", OutputKind.PROBABILITIES, CorrelationFunction.cosine());
+ * CorrelationFingerprint fp = x.extract(model.predict(queries.inputs()));
+ * }</pre>
+ *
+ * @param scheme         the scheme name recorded in fingerprints
+ * @param representation what answers are turned into
+ * @param correlation    the correlation function
+ * @param temperature    softmax temperature for {@code PROBABILITIES} made from logits (1 = plain softmax)
+ */
+public record CorrelationExtractor(String scheme, OutputKind representation, CorrelationFunction correlation,
+                                   double temperature) implements FingerprintExtractor<CorrelationFingerprint> {
+
+    /** Validates. */
+    public CorrelationExtractor {
+        if (scheme == null || representation == null || correlation == null) {
+            throw new IllegalArgumentException("scheme, representation and correlation must be given");
+        }
+        if (!(temperature > 0) || !Double.isFinite(temperature)) {
+            throw new IllegalArgumentException("temperature must be finite and > 0, got " + temperature);
+        }
+    }
+
+    /** An extractor at temperature 1. */
+    public CorrelationExtractor(String scheme, OutputKind representation, CorrelationFunction correlation) {
+        this(scheme, representation, correlation, 1.0);
+    }
+
+    @Override
+    public CorrelationFingerprint extract(Predictions answers) {
+        return new CorrelationFingerprint(scheme, representation, correlation, outputs(answers));
+    }
+
+    private Matrix outputs(Predictions answers) {
+        return switch (representation) {
+            case LOGITS -> {
+                if (answers.kind() != OutputKind.LOGITS) {
+                    throw new IllegalArgumentException("this fingerprint compares logits but the model answered "
+                            + answers.kind() + ": compare at the representation both models give");
+                }
+                yield answers.scores();
+            }
+            case PROBABILITIES -> {
+                if (answers.kind() == OutputKind.LABELS) {
+                    throw new IllegalArgumentException("this fingerprint compares probabilities but the model "
+                            + "answered labels only: a label-only suspect is compared on labels");
+                }
+                yield answers.kind() == OutputKind.LOGITS
+                        ? answers.toProbabilities(temperature).scores() : answers.scores();
+            }
+            case LABELS -> Matrix.oneHot(answers.labels(), answers.numClasses());
+        };
+    }
+}

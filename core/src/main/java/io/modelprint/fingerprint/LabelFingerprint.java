@@ -1,0 +1,59 @@
+package io.modelprint.fingerprint;
+
+import io.modelprint.Fingerprint;
+import io.modelprint.OutputKind;
+import java.util.Arrays;
+
+/**
+ * A fingerprint made of the top-1 label a model gives each query: what IPGuard and AKH compare.
+ * Labels are available from every model, so its representation is always {@link OutputKind#LABELS}.
+ *
+ * <pre>{@code
+ * LabelFingerprint fp = new LabelExtractor("akh").extract(model.predict(queries.inputs()));
+ * int first = fp.labels()[0];
+ * }</pre>
+ *
+ * @param scheme     the scheme that made it
+ * @param labels     one label per query
+ * @param numClasses the model's class count
+ */
+public record LabelFingerprint(String scheme, int[] labels, int numClasses) implements Fingerprint {
+
+    /** Validates and copies. */
+    public LabelFingerprint {
+        if (scheme == null || labels == null) {
+            throw new IllegalArgumentException("a label fingerprint needs a scheme and labels");
+        }
+        if (labels.length < 2) {
+            throw new IllegalArgumentException("a label fingerprint needs at least 2 queries, got " + labels.length);
+        }
+        labels = labels.clone();
+    }
+
+    @Override
+    public int size() {
+        return labels.length;
+    }
+
+    @Override
+    public OutputKind representation() {
+        return OutputKind.LABELS;
+    }
+
+    /** The labels (a copy). */
+    @Override
+    public int[] labels() {
+        return labels.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LabelFingerprint f && f.scheme.equals(scheme) && f.numClasses == numClasses
+                && Arrays.equals(f.labels, labels);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * scheme.hashCode() + Arrays.hashCode(labels);
+    }
+}

@@ -1,0 +1,57 @@
+package io.modelprint.http;
+
+import io.modelprint.ModelException;
+import java.util.function.LongSupplier;
+
+/**
+ * Spaces the requests of an {@link HttpModel}: at most one starts every {@code minIntervalNanos},
+ * retries included. Callers take the next free slot and wait for it.
+ */
+final class RateLimiter {
+
+    private final String model;
+    private final long minIntervalNanos;
+    private final LongSupplier clock;
+    private final HttpModel.Pause pause;
+    private long nextSlot = Long.MIN_VALUE;
+
+    /**
+     * @param model            the model's name, for messages
+     * @param requestsPerSecond at most this many requests per second; 0 for no limit
+     * @param clock            nanosecond clock
+     * @param pause            how to wait
+     */
+    RateLimiter(String model, double requestsPerSecond, LongSupplier clock, HttpModel.Pause pause) {
+        this.model = model;
+        this.minIntervalNanos = requestsPerSecond > 0 ? (long) Math.ceil(1e9 / requestsPerSecond) : 0;
+        this.clock = clock;
+        this.pause = pause;
+    }
+
+    /** Waits for the next free slot. */
+    void acquire() {
+        if (minIntervalNanos == 0) {
+            return;
+        }
+        long wait;
+        synchronized (this) {
+            long now = clock.getAsLong();
+            long start = nextSlot == Long.MIN_VALUE ? now : Math.max(now, nextSlot);
+            nextSlot = start + minIntervalNanos;
+            wait = start - now;
+        }
+        if (wait > 0) {
+            sleep(model, pause, wait);
+        }
+    }
+
+    /** Waits {@code nanos} with {@code pause}; an interruption becomes a {@link ModelException} naming the model. */
+    static void sleep(String model, HttpModel.Pause pause, long nanos) {
+        try {
+            pause.sleep(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelException("HTTP model " + model + ": interrupted while waiting to send", e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.modelprint.scheme;
+
+import io.modelprint.OutputKind;
+import io.modelprint.config.Parameters;
+import io.modelprint.fingerprint.LabelExtractor;
+import io.modelprint.fingerprint.LabelFingerprint;
+import io.modelprint.query.MistakesAndControls;
+import io.modelprint.query.SampleSelection;
+import io.modelprint.verifier.ExcessMismatch;
+
+/**
+ * {@code akh-excess}: AKH corrected for general agreement. The suspect's labels on owner samples
+ * the victim misclassifies and on control samples it classifies correctly, compared by
+ * {@link ExcessMismatch} (mismatch on the mistakes minus mismatch on the controls). Works on
+ * label-only suspects and needs no model but the victim.
+ *
+ * <p>Parameters: those of {@link MistakesAndControls.Config}: {@code queries}, the queries sent to
+ * the suspect (300 by default), of which {@code controls} (100) are samples the victim classifies
+ * correctly and the rest its mistakes.
+ *
+ * <pre>{@code
+ * FingerprintScheme<?> s = Schemes.create("akh-excess");
+ * }</pre>
+ */
+public final class AkhExcessProvider implements SchemeProvider {
+
+    /** The scheme's name. */
+    public static final String NAME = "akh-excess";
+
+    private static final Parameters PARAMETERS = Parameters.of("scheme " + NAME,
+            new MistakesAndControls.Config(300, 100, SampleSelection.FIRST));
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "AKH corrected for general agreement: mismatch on the victim's mistakes minus mismatch on samples it gets right";
+    }
+
+    @Override
+    public Parameters parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public FingerprintScheme<LabelFingerprint> create(SchemeInputs inputs) {
+        inputs.requireNoModels(NAME);
+        Parameters.Values p = PARAMETERS.read(inputs.parameters());
+        MistakesAndControls.Config config = p.get(MistakesAndControls.Config.class);
+        LabelExtractor extractor = new LabelExtractor(NAME);
+        return new FingerprintScheme<>(NAME, p.map(), new MistakesAndControls(config), rep -> extractor,
+                new ExcessMismatch(config.mistakes()), OutputKind.LABELS,
+                rep -> DefaultThresholds.forScheme(NAME, OutputKind.LABELS));
+    }
+}

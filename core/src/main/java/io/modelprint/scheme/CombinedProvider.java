@@ -1,0 +1,147 @@
+package io.modelprint.scheme;
+
+import io.modelprint.config.Param;
+import io.modelprint.config.Parameters;
+import io.modelprint.fingerprint.CombinedFingerprint;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code combined} scheme: several schemes as one ({@link CombinedScheme}).
+ *
+ * <p>Parameters: {@code schemes} [sac-m,akh], a comma-separated list of scheme names
+ * ({@link Components}), and each component's own parameters prefixed with its name and a dot,
+ * such as {@code sac-m.queries}. The owner's models in the inputs go to the components that use
+ * them.
+ *
+ * <pre>{@code
+ * FingerprintScheme<?> s = Schemes.create("combined", Map.of("akh.queries", "300"));
+ * FingerprintScheme<?> both = Schemes.create("combined", SchemeInputs.of(Map.of("schemes", "akh-excess,conferrable"))
+ *         .withSurrogates(surrogates).withSelectionReferences(references));
+ * }</pre>
+ */
+public final class CombinedProvider implements SchemeProvider {
+
+    /** The scheme's name. */
+    public static final String NAME = "combined";
+
+    /** The components used when none are named. */
+    public static final String DEFAULT_COMPONENTS = "sac-m,akh";
+
+    /**
+     * Which schemes are combined.
+     *
+     * <pre>{@code
+     * List<String> names = new CombinedProvider.Components("akh-excess, conferrable").names();
+     * }</pre>
+     *
+     * @param schemes comma-separated scheme names, in the order their queries are sent
+     */
+    public record Components(@Param(description = "the schemes combined, comma-separated") String schemes) {
+
+        /** Validates. */
+        public Components {
+            Parameters.check(Components.class, schemes);
+        }
+
+        /** The names, trimmed, blanks left out. */
+        public List<String> names() {
+            List<String> out = new ArrayList<>();
+            for (String s : schemes.split(",")) {
+                if (!s.isBlank()) {
+                    out.add(s.trim());
+                }
+            }
+            if (out.isEmpty()) {
+                throw new IllegalArgumentException("scheme " + NAME + ": 'schemes' names no scheme");
+            }
+            return out;
+        }
+    }
+
+    private static final Parameters PARAMETERS = Parameters.of("scheme " + NAME, new Components(DEFAULT_COMPONENTS));
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "several schemes as one: stolen when any component finds the suspect close";
+    }
+
+    /** The {@code schemes} parameter; each component's own parameters come prefixed with its name. */
+    @Override
+    public Parameters parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public Map<String, String> defaults() {
+        return defaultsFor(new Components(DEFAULT_COMPONENTS).names());
+    }
+
+    @Override
+    public String help() {
+        return PARAMETERS.help() + "\n<component>.<parameter>: a component's own parameter, such as sac-m.queries";
+    }
+
+    @Override
+    public boolean usesModels() {
+        return true;
+    }
+
+    private static Map<String, String> defaultsFor(List<String> names) {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("schemes", String.join(",", names));
+        names.forEach(s -> provider(s).defaults().forEach((k, v) -> d.put(s + "." + k, v)));
+        return d;
+    }
+
+    private static SchemeProvider provider(String component) {
+        Map<String, SchemeProvider> all = Schemes.providers();
+        SchemeProvider p = all.get(component);
+        if (p == null || component.equals(NAME)) {
+            throw new IllegalArgumentException("scheme " + NAME + ": cannot combine '" + component + "'; known schemes: "
+                    + all.keySet());
+        }
+        return p;
+    }
+
+    @Override
+    public FingerprintScheme<CombinedFingerprint> create(SchemeInputs inputs) {
+        Map<String, String> given = inputs.parameters();
+        Map<String, String> own = new LinkedHashMap<>();
+        if (given.containsKey("schemes")) {
+            own.put("schemes", given.get("schemes"));
+        }
+        List<String> names = PARAMETERS.read(own).get(Components.class).names();
+        Map<String, String> accepted = defaultsFor(names);
+        for (String key : given.keySet()) {
+            if (!accepted.containsKey(key)) {
+                throw new IllegalArgumentException("scheme " + NAME + " has no parameter '" + key + "'; it accepts "
+                        + accepted.keySet());
+            }
+        }
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("schemes", String.join(",", names));
+        List<FingerprintScheme<?>> components = new ArrayList<>();
+        for (String s : names) {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            given.forEach((k, v) -> {
+                if (k.startsWith(s + ".")) {
+                    parameters.put(k.substring(s.length() + 1), v);
+                }
+            });
+            SchemeProvider p = provider(s);
+            SchemeInputs in = p.usesModels() ? inputs.withParameters(parameters) : SchemeInputs.of(parameters);
+            FingerprintScheme<?> c = p.create(in);
+            c.parameters().forEach((k, v) -> all.put(s + "." + k, v));
+            components.add(c);
+        }
+        return CombinedScheme.of(NAME, all, components);
+    }
+}

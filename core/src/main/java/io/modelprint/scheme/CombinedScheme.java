@@ -1,0 +1,186 @@
+package io.modelprint.scheme;
+
+import io.modelprint.Fingerprint;
+import io.modelprint.FingerprintExtractor;
+import io.modelprint.ImageBatch;
+import io.modelprint.LabeledImages;
+import io.modelprint.Model;
+import io.modelprint.OutputKind;
+import io.modelprint.Predictions;
+import io.modelprint.ProgressListener;
+import io.modelprint.QuerySet;
+import io.modelprint.QuerySetBuilder;
+import io.modelprint.Threshold;
+import io.modelprint.Verifier;
+import io.modelprint.fingerprint.CombinedFingerprint;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Several schemes as one, so that each stolen family is caught by the scheme that sees it: SAC-m
+ * on logits catches fine-tuned copies, AKH catches students extracted from labels.
+ *
+ * <p>The query set is the component query sets one after another; each component reads its own
+ * part of the answers. The combined distance is the smallest component distance divided by that
+ * component's default threshold, so the combined default threshold is 1: "stolen when any
+ * component is below its own threshold". With reference models the facade calibrates the combined
+ * distance directly, which accounts for the several chances a combination has to be wrong.
+ *
+ * <pre>{@code
+ * FingerprintScheme<?> both = Schemes.create("combined", Map.of("schemes", "sac-m,akh"));
+ * }</pre>
+ */
+public final class CombinedScheme {
+
+    private CombinedScheme() {
+    }
+
+    /**
+     * Combines {@code components} under {@code name}; each component's part of the answers is as
+     * long as its query builder's {@link QuerySetBuilder#size()}.
+     */
+    public static FingerprintScheme<CombinedFingerprint> of(String name, Map<String, String> parameters,
+                                                            List<FingerprintScheme<?>> components) {
+        if (components.isEmpty()) {
+            throw new IllegalArgumentException("a combined scheme needs at least one component");
+        }
+        int[] sizes = new int[components.size()];
+        for (int k = 0; k < sizes.length; k++) {
+            sizes[k] = components.get(k).queryBuilder().size();
+        }
+        OutputKind preferred = OutputKind.LABELS;
+        for (FingerprintScheme<?> c : components) {
+            preferred = preferred.richer(c.preferredRepresentation());
+        }
+        QuerySetBuilder builder = new Queries(name, components, parameters, Arrays.stream(sizes).sum());
+        return new FingerprintScheme<>(name, parameters, builder,
+                rep -> new Extractor(name, rep, components, sizes),
+                new Distance(components),
+                preferred,
+                rep -> new Threshold(1.0, Threshold.Source.MEASURED_DEFAULT, Double.NaN,
+                        "1 on the combined scale: stolen when any component is below its own default threshold"));
+    }
+
+    /** Each component's distance over its default threshold, for one representation. */
+    static double normalizedDistance(FingerprintScheme<?> component, Fingerprint victim, Fingerprint suspect) {
+        double d = rawDistance(component, victim, suspect);
+        double t = component.defaultThreshold(victim.representation()).value();
+        if (!(t > 0)) {
+            throw new IllegalStateException("component " + component.name() + " has default threshold " + t
+                    + " for " + victim.representation() + ": a combination needs positive thresholds");
+        }
+        return d / t;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <F extends Fingerprint> double rawDistance(FingerprintScheme<F> component, Fingerprint victim,
+                                                              Fingerprint suspect) {
+        return component.verifier().distance((F) victim, (F) suspect);
+    }
+
+    private static final class Queries implements QuerySetBuilder {
+        private final String name;
+        private final List<FingerprintScheme<?>> components;
+        private final Map<String, String> parameters;
+        private final int size;
+
+        Queries(String name, List<FingerprintScheme<?>> components, Map<String, String> parameters, int size) {
+            this.name = name;
+            this.components = components;
+            this.parameters = parameters;
+            this.size = size;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Map<String, String> parameters() {
+            return parameters;
+        }
+
+        @Override
+        public QuerySet build(Model victim, LabeledImages ownerData, long seed, ProgressListener progress) {
+            ImageBatch all = null;
+            Map<String, String> outcome = new LinkedHashMap<>();
+            for (FingerprintScheme<?> c : components) {
+                QuerySet part = c.queryBuilder().build(victim, ownerData, seed, progress);
+                part.outcome().forEach((k, v) -> outcome.put(c.name() + "." + k, v));
+                all = all == null ? part.inputs() : all.concat(part.inputs());
+            }
+            return QuerySet.of(all, name, parameters, outcome, seed);
+        }
+    }
+
+    private static final class Extractor implements FingerprintExtractor<CombinedFingerprint> {
+        private final String name;
+        private final OutputKind representation;
+        private final List<FingerprintScheme<?>> components;
+        private final int[] sizes;
+
+        Extractor(String name, OutputKind representation, List<FingerprintScheme<?>> components, int[] sizes) {
+            this.name = name;
+            this.representation = representation;
+            this.components = components;
+            this.sizes = sizes;
+        }
+
+        @Override
+        public CombinedFingerprint extract(Predictions answers) {
+            int total = Arrays.stream(sizes).sum();
+            if (answers.count() != total) {
+                throw new IllegalArgumentException("scheme " + name + " expects answers to " + total + " queries "
+                        + Arrays.toString(sizes) + ", got " + answers.count());
+            }
+            List<Fingerprint> parts = new ArrayList<>();
+            int from = 0;
+            for (int k = 0; k < sizes.length; k++) {
+                int[] idx = new int[sizes[k]];
+                for (int i = 0; i < idx.length; i++) {
+                    idx[i] = from + i;
+                }
+                from += sizes[k];
+                FingerprintScheme<?> c = components.get(k);
+                OutputKind rep = c.representationFor(representation);
+                parts.add(c.extractor(rep).extract(answers.select(idx)));
+            }
+            return new CombinedFingerprint(name, representation, parts);
+        }
+    }
+
+    private static final class Distance implements Verifier<CombinedFingerprint> {
+        private final List<FingerprintScheme<?>> components;
+
+        Distance(List<FingerprintScheme<?>> components) {
+            this.components = components;
+        }
+
+        @Override
+        public String name() {
+            return "min-normalised(" + String.join(",", components.stream().map(FingerprintScheme::name).toList())
+                    .toLowerCase(Locale.ROOT) + ")";
+        }
+
+        @Override
+        public double distance(CombinedFingerprint victim, CombinedFingerprint suspect) {
+            Verifier.checkComparable(victim, suspect);
+            double best = Double.POSITIVE_INFINITY;
+            for (int k = 0; k < components.size(); k++) {
+                best = Math.min(best, normalizedDistance(components.get(k), victim.parts().get(k),
+                        suspect.parts().get(k)));
+            }
+            return best;
+        }
+    }
+}

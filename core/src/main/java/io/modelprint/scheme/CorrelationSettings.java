@@ -1,0 +1,62 @@
+package io.modelprint.scheme;
+
+import io.modelprint.OutputKind;
+import io.modelprint.QuerySetBuilder;
+import io.modelprint.config.Param;
+import io.modelprint.config.Parameters;
+import io.modelprint.fingerprint.CorrelationExtractor;
+import io.modelprint.fingerprint.CorrelationFingerprint;
+import io.modelprint.kernel.CorrelationFunction;
+import io.modelprint.verifier.MeanAbsoluteDifference;
+import java.util.Map;
+
+/**
+ * The fingerprint-side parameters of the SAC schemes, and the assembly SAC-m and SAC-w share: a
+ * correlation fingerprint of the chosen representation, compared by
+ * {@link MeanAbsoluteDifference}.
+ *
+ * <pre>{@code
+ * CorrelationSettings c = new CorrelationSettings(CorrelationFunction.Kind.GAUSSIAN, 0.5, OutputKind.PROBABILITIES, 1.0);
+ * FingerprintScheme<CorrelationFingerprint> s = c.scheme("sac-m", parameters, new CutMixQueries(CutMixQueries.Config.defaults()));
+ * }</pre>
+ *
+ * @param correlation how two output rows become one correlation (default cosine)
+ * @param gamma       the Gaussian correlation's width (default 1; Gaussian only)
+ * @param output      the representation compared when both models give it (default logits, as SAC's reference)
+ * @param temperature softmax temperature when logits are compared as probabilities (default 1)
+ */
+public record CorrelationSettings(
+        @Param(description = "how two output rows become a correlation: cosine or gaussian")
+        CorrelationFunction.Kind correlation,
+        @Param(description = "width of the Gaussian correlation (used by gaussian only)", min = 1e-9, max = 1e9)
+        double gamma,
+        @Param(description = "what is compared when both models can give it: logits, probabilities or labels")
+        OutputKind output,
+        @Param(description = "softmax temperature when logits are compared as probabilities", min = 1e-6, max = 1e6)
+        double temperature) {
+
+    /** Cosine correlation of the logits, as SAC's reference code computes it. */
+    public static final CorrelationSettings DEFAULTS = new CorrelationSettings(CorrelationFunction.Kind.COSINE, 1.0,
+            OutputKind.LOGITS, 1.0);
+
+    /** Validates. */
+    public CorrelationSettings {
+        Parameters.check(CorrelationSettings.class, correlation, gamma, output, temperature);
+    }
+
+    /** The correlation function these settings name. */
+    public CorrelationFunction function() {
+        return correlation == CorrelationFunction.Kind.COSINE ? CorrelationFunction.cosine()
+                : CorrelationFunction.gaussian(gamma);
+    }
+
+    /** A correlation scheme called {@code name} with these settings, {@code builder}'s queries and the measured defaults. */
+    public FingerprintScheme<CorrelationFingerprint> scheme(String name, Map<String, String> parameters,
+                                                            QuerySetBuilder builder) {
+        CorrelationFunction f = function();
+        return new FingerprintScheme<>(name, parameters, builder,
+                rep -> new CorrelationExtractor(name, rep, f, temperature),
+                new MeanAbsoluteDifference(), output,
+                rep -> DefaultThresholds.forScheme(name, rep));
+    }
+}

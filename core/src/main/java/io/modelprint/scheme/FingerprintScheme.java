@@ -1,0 +1,87 @@
+package io.modelprint.scheme;
+
+import io.modelprint.Fingerprint;
+import io.modelprint.FingerprintExtractor;
+import io.modelprint.OutputKind;
+import io.modelprint.Predictions;
+import io.modelprint.QuerySetBuilder;
+import io.modelprint.Threshold;
+import io.modelprint.Verifier;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * A fingerprinting scheme: which queries ({@link QuerySetBuilder}), what to read from the answers
+ * ({@link FingerprintExtractor}), and how to compare ({@link Verifier}), with its parameters and
+ * its measured default thresholds. New schemes are new combinations of parts.
+ *
+ * <p>The extractor depends on the representation both models can give: a scheme that prefers
+ * logits compares probabilities with a suspect behind a probability API, and labels with a
+ * label-only one. {@link #representationFor} picks it; a fingerprint records it, so two
+ * representations are never compared.
+ *
+ * <pre>{@code
+ * FingerprintScheme<?> sacM = Schemes.create("sac-m");
+ * OutputKind r = sacM.representationFor(OutputKind.LOGITS, OutputKind.PROBABILITIES); // PROBABILITIES
+ * double d = sacM.distance(victimAnswers, suspectAnswers, r);
+ * }</pre>
+ *
+ * @param name                    the scheme's name, such as {@code sac-m}
+ * @param parameters              every parameter that affects results, by name (recorded in fingerprints)
+ * @param queryBuilder            chooses the queries
+ * @param extractors              the extractor for each representation
+ * @param verifier                compares two fingerprints
+ * @param preferredRepresentation what to compare when both models can give it
+ * @param defaultThresholds       the measured default threshold for each representation
+ * @param <F>                     the fingerprint type
+ */
+public record FingerprintScheme<F extends Fingerprint>(
+        String name,
+        Map<String, String> parameters,
+        QuerySetBuilder queryBuilder,
+        Function<OutputKind, FingerprintExtractor<F>> extractors,
+        Verifier<F> verifier,
+        OutputKind preferredRepresentation,
+        Function<OutputKind, Threshold> defaultThresholds) {
+
+    /** Validates and freezes the parameters. */
+    public FingerprintScheme {
+        if (name == null || name.isBlank() || queryBuilder == null || extractors == null || verifier == null
+                || preferredRepresentation == null || defaultThresholds == null) {
+            throw new IllegalArgumentException("a scheme needs a name, a query builder, extractors, a verifier, "
+                    + "a preferred representation and default thresholds");
+        }
+        parameters = Collections.unmodifiableSortedMap(new TreeMap<>(parameters == null ? Map.of() : parameters));
+    }
+
+    /**
+     * The representation to compare when the models answer the given kinds: the least
+     * informative of the preferred representation and every kind (logits, then probabilities,
+     * then labels).
+     */
+    public OutputKind representationFor(OutputKind... answerKinds) {
+        OutputKind r = preferredRepresentation;
+        for (OutputKind k : answerKinds) {
+            r = r.poorer(k);
+        }
+        return r;
+    }
+
+    /** The extractor for {@code representation}. */
+    public FingerprintExtractor<F> extractor(OutputKind representation) {
+        return extractors.apply(representation);
+    }
+
+    /** The distance between two models' answers on the same query set, compared as {@code representation}. */
+    public double distance(Predictions victimAnswers, Predictions suspectAnswers, OutputKind representation) {
+        FingerprintExtractor<F> x = extractor(representation);
+        return verifier.distance(x.extract(victimAnswers), x.extract(suspectAnswers));
+    }
+
+    /** The default threshold for {@code representation}, with the measurement it comes from. */
+    public Threshold defaultThreshold(OutputKind representation) {
+        return defaultThresholds.apply(representation);
+    }
+}

@@ -1,0 +1,53 @@
+package io.modelprint.scheme;
+
+import io.modelprint.OutputKind;
+import io.modelprint.config.Parameters;
+import io.modelprint.fingerprint.LabelExtractor;
+import io.modelprint.fingerprint.LabelFingerprint;
+import io.modelprint.query.BoundaryQueries;
+import io.modelprint.verifier.MismatchRate;
+
+/**
+ * IPGuard, the adversarial baseline: owner samples pushed to the victim's decision boundary
+ * ({@link BoundaryQueries}), the victim's labels on them as the fingerprint, and the share of
+ * labels a suspect changes as the distance ({@link MismatchRate}). Needs a white-box victim.
+ *
+ * <p>Parameters: those of {@link BoundaryQueries.Config} (100 queries, margin 10, Adam at 0.01
+ * for at most 1,000 steps by default, as in the references).
+ *
+ * <pre>{@code
+ * FingerprintVerifier v = FingerprintVerifier.ipGuard().ownerData(data).build();
+ * }</pre>
+ */
+public final class IpGuardProvider implements SchemeProvider {
+
+    /** The scheme's name. */
+    public static final String NAME = "ipguard";
+
+    private static final Parameters PARAMETERS = Parameters.of("scheme " + NAME, BoundaryQueries.Config.defaults());
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "IPGuard: labels on owner samples pushed to the victim's decision boundary (needs victim gradients)";
+    }
+
+    @Override
+    public Parameters parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public FingerprintScheme<LabelFingerprint> create(SchemeInputs inputs) {
+        inputs.requireNoModels(NAME);
+        Parameters.Values p = PARAMETERS.read(inputs.parameters());
+        LabelExtractor extractor = new LabelExtractor(NAME);
+        return new FingerprintScheme<>(NAME, p.map(), new BoundaryQueries(p.get(BoundaryQueries.Config.class)),
+                rep -> extractor, new MismatchRate(), OutputKind.LABELS,
+                rep -> DefaultThresholds.forScheme(NAME, OutputKind.LABELS));
+    }
+}

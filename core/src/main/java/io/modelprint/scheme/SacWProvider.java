@@ -1,0 +1,59 @@
+package io.modelprint.scheme;
+
+import io.modelprint.config.Parameters;
+import io.modelprint.fingerprint.CorrelationFingerprint;
+import io.modelprint.query.MisclassifiedQueries;
+
+/**
+ * SAC-w: owner samples the victim misclassifies ({@link MisclassifiedQueries}), correlation
+ * fingerprint, mean absolute difference.
+ *
+ * <p>Parameters: those of {@link MisclassifiedQueries.Config} (100 queries by default) and the
+ * fingerprint's, shared with SAC-m ({@link CorrelationSettings}). Given surrogates
+ * ({@link SchemeInputs#withSurrogates}), it keeps only the samples that every surrogate also
+ * misclassifies.
+ *
+ * <pre>{@code
+ * FingerprintScheme<?> s = Schemes.create("sac-w", Map.of("queries", "50"));
+ * FingerprintScheme<?> filtered = Schemes.create("sac-w", SchemeInputs.of(Map.of()).withSurrogates(ownCopies));
+ * }</pre>
+ */
+public final class SacWProvider implements SchemeProvider {
+
+    /** The scheme's name. */
+    public static final String NAME = "sac-w";
+
+    private static final Parameters PARAMETERS = Parameters.of("scheme " + NAME,
+            MisclassifiedQueries.Config.defaults(), CorrelationSettings.DEFAULTS);
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "SAC-w: correlation of outputs on owner samples the victim misclassifies (surrogates optional)";
+    }
+
+    @Override
+    public Parameters parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public boolean usesModels() {
+        return true;
+    }
+
+    @Override
+    public FingerprintScheme<CorrelationFingerprint> create(SchemeInputs inputs) {
+        if (!inputs.selectionReferences().isEmpty()) {
+            throw new IllegalArgumentException("scheme " + NAME + " filters its queries with surrogates only, but "
+                    + inputs.selectionReferences().size() + " selection references were given");
+        }
+        Parameters.Values p = PARAMETERS.read(inputs.parameters());
+        return p.get(CorrelationSettings.class).scheme(NAME, p.map(),
+                new MisclassifiedQueries(p.get(MisclassifiedQueries.Config.class), inputs.surrogates()));
+    }
+}

@@ -1,0 +1,85 @@
+package io.modelprint.store;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelprint.ImageShape;
+import io.modelprint.Predictions;
+import io.modelprint.Provenance;
+import io.modelprint.QuerySet;
+import io.modelprint.VictimFingerprint;
+import java.util.Base64;
+import java.util.Map;
+
+/** Writes a {@link VictimFingerprint} as the {@code content} of a fingerprint document, in the order the format lists. */
+final class ContentWriter {
+
+    private ContentWriter() {
+    }
+
+    static ObjectNode content(VictimFingerprint fp) {
+        ObjectNode c = Envelope.MAPPER.createObjectNode();
+        c.set("provenance", provenance(fp.provenance()));
+        c.set("querySet", querySet(fp.querySet()));
+        c.set("victimAnswers", answers(fp.victimAnswers()));
+        ArrayNode refs = c.putArray("references");
+        for (VictimFingerprint.ReferenceAnswers r : fp.references()) {
+            ObjectNode o = refs.addObject();
+            o.put("name", r.name());
+            o.set("answers", answers(r.answers()));
+        }
+        ObjectNode t = c.putObject("timings");
+        t.put("querySetBuildNanos", fp.querySetBuildTime().toNanos());
+        t.put("fingerprintNanos", fp.fingerprintTime().toNanos());
+        return c;
+    }
+
+    private static ObjectNode provenance(Provenance p) {
+        ObjectNode prov = Envelope.MAPPER.createObjectNode();
+        prov.put("scheme", p.scheme());
+        putStrings(prov.putObject("parameters"), p.parameters());
+        prov.put("seed", p.seed());
+        prov.put("querySetSha256", p.querySetSha256());
+        prov.put("victim", p.victim());
+        prov.put("libraryVersion", p.libraryVersion());
+        prov.put("createdAt", p.createdAt() == null ? null : p.createdAt().toString());
+        return prov;
+    }
+
+    private static ObjectNode querySet(QuerySet q) {
+        ObjectNode qs = Envelope.MAPPER.createObjectNode();
+        qs.put("builder", q.builder());
+        putStrings(qs.putObject("parameters"), q.parameters());
+        putStrings(qs.putObject("outcome"), q.outcome());
+        qs.put("seed", q.seed());
+        qs.put("sha256", q.sha256());
+        ImageShape s = q.inputs().shape();
+        qs.putArray("shape").add(s.channels()).add(s.height()).add(s.width());
+        qs.put("count", q.size());
+        float[] pixels = q.inputs().pixels();
+        boolean u8 = PixelCodec.isEightBit(pixels);
+        qs.put("encoding", u8 ? PixelCodec.U8 : PixelCodec.F32LE);
+        qs.put("pixels", Base64.getEncoder().encodeToString(u8 ? PixelCodec.toU8(pixels)
+                : PixelCodec.toLittleEndian(pixels)));
+        return qs;
+    }
+
+    private static void putStrings(ObjectNode node, Map<String, String> values) {
+        values.forEach(node::put);
+    }
+
+    private static ObjectNode answers(Predictions a) {
+        ObjectNode o = Envelope.MAPPER.createObjectNode();
+        o.put("kind", a.kind().name());
+        o.put("classes", a.numClasses());
+        o.put("count", a.count());
+        if (a.kind().hasScores()) {
+            o.put("scores", Base64.getEncoder().encodeToString(PixelCodec.toLittleEndian(a.scores().data())));
+        } else {
+            ArrayNode labels = o.putArray("labels");
+            for (int l : a.labels()) {
+                labels.add(l);
+            }
+        }
+        return o;
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * Model stealing, to test fingerprints against: the attack recipes ({@link io.modelprint.zoo.FineTuning},
+ * {@link io.modelprint.zoo.Pruning}, {@link io.modelprint.zoo.Transfer} to a
+ * {@link io.modelprint.zoo.Corruption corrupted} task, {@link io.modelprint.zoo.Extraction} with
+ * optional {@link io.modelprint.zoo.Pgd} adversarial training), the benchmark zoos built with them
+ * ({@link io.modelprint.zoo.ZooSpec} of {@link io.modelprint.zoo.ZooMember}s, trained on a
+ * {@link io.modelprint.zoo.ZooData} split into a cached {@link io.modelprint.zoo.Zoo} of
+ * {@link io.modelprint.zoo.TrainedMember}s), and the owner's own models for the conferrable scheme
+ * ({@link io.modelprint.zoo.OwnerModels}). Outside the pipeline: it makes the victims and suspects
+ * the pipeline is run on, with DL4J ({@code modelprint-nd4j}).
+ *
+ * <pre>{@code
+ * MultiLayerNetwork copy = new FineTuning(new Trainer.Config(2, 64, 1e-4, 7)).apply(victimNet, attackerData, listener);
+ * Zoo zoo = Zoo.build(ZooSpec.smoke(ZooSpec.Variant.DEV), ZooData.of(FashionMnist.load()), Path.of("zoo-cache"), listener);
+ * }</pre>
+ */
+package io.modelprint.zoo;

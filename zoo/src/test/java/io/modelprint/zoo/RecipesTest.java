@@ -1,0 +1,197 @@
+package io.modelprint.zoo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.modelprint.ImageShape;
+import io.modelprint.LabeledImages;
+import io.modelprint.Models;
+import io.modelprint.OutputKind;
+import io.modelprint.ProgressListener;
+import io.modelprint.data.FashionMnist;
+import io.modelprint.dl4j.Architecture;
+import io.modelprint.dl4j.Dl4jModel;
+import io.modelprint.dl4j.Trainer;
+import io.modelprint.dl4j.TrainingData;
+import io.modelprint.kernel.Matrix;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/** Every stealing recipe on tiny data: it runs, it does what it says, and it rejects bad input. */
+class RecipesTest {
+
+    private static final ImageShape SHAPE = new ImageShape(1, 28, 28);
+    private static final Trainer.Config QUICK = new Trainer.Config(1, 32, 1e-3, 1);
+    private static LabeledImages owner;
+    private static LabeledImages attacker;
+    private static LabeledImages test;
+    private static MultiLayerNetwork victimNet;
+    private static Dl4jModel victim;
+
+    @BeforeAll
+    static void trainTinyVictim() {
+        LabeledImages all = FashionMnist.load().test();
+        owner = all.slice(0, 2000);
+        attacker = all.slice(2000, 3000);
+        test = all.slice(9000, 9500);
+        victimNet = Architecture.mlp(64).build(SHAPE, 10, 1);
+        Trainer.fit(victimNet, TrainingData.of(owner), new Trainer.Config(5, 32, 1e-3, 1), "victim", ProgressListener.NONE);
+        victim = Dl4jModel.of("victim", victimNet, SHAPE);
+    }
+
+    private static INDArray params(MultiLayerNetwork n) {
+        return n.params().dup();
+    }
+
+    @Test
+    void theTinyVictimLearnedTheTask() {
+        double accuracy = Agreement.accuracy(victim, test);
+        assertTrue(accuracy > 0.7, "victim accuracy " + accuracy);
+    }
+
+    @Test
+    void fineTuningChangesACopyAndNotTheVictim() {
+        INDArray before = params(victimNet);
+        MultiLayerNetwork all = new FineTuning(QUICK.withLearningRate(1e-4)).apply(victimNet, attacker, ProgressListener.NONE);
+        assertEquals(before, params(victimNet), "the victim is untouched");
+        assertNotEquals(before, params(all));
+        MultiLayerNetwork last = new FineTuning(QUICK, true).apply(victimNet, attacker, ProgressListener.NONE);
+        // only the output layer moved
+        int lastLayer = last.getnLayers() - 1;
+        for (int l = 0; l < lastLayer; l++) {
+            assertEquals(victimNet.getLayer(l).params(), last.getLayer(l).params(), "layer " + l + " is frozen");
+        }
+        assertNotEquals(victimNet.getLayer(lastLayer).params(), last.getLayer(lastLayer).params());
+    }
+
+    @Test
+    void pruningReachesItsSparsityAndKeepsIt() {
+        MultiLayerNetwork pruned = new Pruning(0.6, QUICK.withLearningRate(1e-4)).apply(victimNet, attacker, ProgressListener.NONE);
+        double sparsity = Pruning.sparsity(pruned);
+        assertTrue(sparsity > 0.599 && sparsity < 0.61, "sparsity " + sparsity);
+        assertTrue(Pruning.sparsity(victimNet) < 0.01, "the victim keeps its weights");
+        double fidelity = Agreement.agreement(victim, Dl4jModel.of("p", pruned, SHAPE), test.images());
+        assertTrue(fidelity > 0.5, "fidelity " + fidelity);
+    }
+
+    @Test
+    void theMagnitudeMaskRemovesExactlyTheSmallestWeights() {
+        INDArray w = Nd4j.create(new float[] {1, -2, 3, -4}, new long[] {2, 2}, 'c');
+        assertEquals(2, Pruning.magnitudeMask(w, 0.5).sumNumber().intValue(), "rate 0.5 of 4 weights keeps 2");
+        assertEquals(4, Pruning.magnitudeMask(w, 0.1).sumNumber().intValue(), "floor(0.4) = 0 removes none");
+        assertEquals(0f, Pruning.magnitudeMask(w, 0.5).getFloat(0, 0), "the smallest |w| goes");
+        assertEquals(1f, Pruning.magnitudeMask(w, 0.5).getFloat(1, 1), "the largest stays");
+    }
+
+    @Test
+    void transferKeepsTheFeaturesAndTrainsANewHeadOnTheCorruptedTask() {
+        LabeledImages corrupted = Corruption.corrupt(attacker, 3);
+        assertNotEquals(attacker.images(), corrupted.images());
+        assertEquals(attacker.labels().length, corrupted.labels().length);
+        MultiLayerNetwork moved = new Transfer(new Trainer.Config(2, 32, 1e-2, 5)).apply(victimNet, corrupted, ProgressListener.NONE);
+        int lastLayer = moved.getnLayers() - 1;
+        for (int l = 0; l < lastLayer; l++) {
+            assertEquals(victimNet.getLayer(l).params(), moved.getLayer(l).params(), "layer " + l + " is the victim's");
+        }
+        assertNotEquals(victimNet.getLayer(lastLayer).params(), moved.getLayer(lastLayer).params());
+        double accuracy = Agreement.accuracy(Dl4jModel.of("t", moved, SHAPE), Corruption.corrupt(test, 4));
+        assertTrue(accuracy > 0.4, "accuracy on the corrupted task " + accuracy);
+    }
+
+    @Test
+    void extractionLearnsTheVictimFromItsAnswers() {
+        MultiLayerNetwork fromLabels = Extraction.labels(Architecture.mlp(32), new Trainer.Config(4, 32, 1e-3, 2))
+                .apply(Models.labelsOnly(victim), attacker, ProgressListener.NONE);
+        MultiLayerNetwork distilled = Extraction.probabilities(Architecture.mlp(32), new Trainer.Config(4, 32, 1e-3, 3), 20, 0.9)
+                .apply(Models.probabilitiesOnly(victim), attacker, ProgressListener.NONE);
+        MultiLayerNetwork robust = Extraction.labels(Architecture.mlp(32), new Trainer.Config(2, 32, 1e-3, 4))
+                .withAdversarialTraining(new Pgd(4.0 / 256, 2.0 / 256, 2))
+                .apply(Models.labelsOnly(victim), attacker, ProgressListener.NONE);
+        for (MultiLayerNetwork n : List.of(fromLabels, distilled, robust)) {
+            double fidelity = Agreement.agreement(victim, Dl4jModel.of("s", n, SHAPE, OutputKind.PROBABILITIES), test.images());
+            assertTrue(fidelity > 0.6, "fidelity " + fidelity);
+        }
+        // distillation leaves a plain softmax behind: probabilities are valid
+        Dl4jModel.of("d", distilled, SHAPE, OutputKind.PROBABILITIES).predict(test.images().slice(0, 5));
+    }
+
+    @Test
+    void pgdStaysInsideItsBallAndThePixelRange() {
+        MultiLayerNetwork net = Architecture.mlp(16).build(SHAPE, 10, 9);
+        Pgd pgd = new Pgd(0.05, 0.02, 4);
+        INDArray x = victim.predict(test.images().slice(0, 1)) == null ? null
+                : Nd4j.create(test.images().slice(0, 8).pixels(), new long[] {8, 1, 28, 28}, 'c');
+        INDArray y = Nd4j.create(Matrix.oneHot(
+                Arrays.copyOf(test.labels(), 8), 10).data(), new long[] {8, 10}, 'c');
+        INDArray adv = pgd.beforeStep(net, x, y);
+        double maxMove = Transforms.abs(adv.sub(x)).maxNumber().doubleValue();
+        assertTrue(maxMove <= 0.05 + 1e-6 && maxMove > 0, "moved " + maxMove);
+        assertTrue(adv.minNumber().doubleValue() >= 0 && adv.maxNumber().doubleValue() <= 1);
+    }
+
+    @Test
+    void badInputsAreRejectedWithTheValues() {
+        IllegalArgumentException rate = assertThrows(IllegalArgumentException.class, () -> new Pruning(1.2, QUICK));
+        assertTrue(rate.getMessage().contains("1.2"), rate.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Pruning(-0.1, QUICK));
+        LabeledImages empty = attacker.slice(0, 0);
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> new FineTuning(QUICK).apply(victimNet, empty, ProgressListener.NONE));
+        assertTrue(none.getMessage().contains("got none"), none.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> Extraction.labels(Architecture.mlp(8), QUICK).apply(victim, empty, ProgressListener.NONE));
+        assertThrows(IllegalArgumentException.class, () -> new Transfer(QUICK).apply(victimNet, empty, ProgressListener.NONE));
+        IllegalArgumentException small = assertThrows(IllegalArgumentException.class,
+                () -> Architecture.cnn(4, 8, 16).build(new ImageShape(1, 8, 8), 10, 1));
+        assertTrue(small.getMessage().contains("8x8"), small.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> Extraction.probabilities(Architecture.mlp(8), QUICK, 20, 0.9).apply(Models.labelsOnly(victim), attacker,
+                        ProgressListener.NONE));
+        assertThrows(IllegalArgumentException.class, () -> Extraction.probabilities(Architecture.mlp(8), QUICK, 20, 1.5));
+        assertThrows(IllegalArgumentException.class, () -> new Pgd(0, 0.1, 1));
+    }
+
+    @Test
+    void aZooIsCachedSoASecondBuildTrainsNothing(@TempDir Path cache) throws Exception {
+        ZooData data = new ZooData(owner, attacker, test);
+        ZooSpec spec = new ZooSpec("tiny", Architecture.mlp(16), new Trainer.Config(1, 32, 1e-3, 1), 300, List.of(
+                new ZooMember(Family.FINE_TUNE_ALL, Architecture.mlp(16), 5, new Trainer.Config(1, 32, 1e-4, 0), 100),
+                new ZooMember(Family.EXTRACT_LABELS, Architecture.mlp(8), 6, new Trainer.Config(1, 32, 1e-3, 0), 100),
+                new ZooMember(Family.INDEPENDENT_TRANSFER, Architecture.mlp(8), 7, new Trainer.Config(1, 32, 1e-3, 0), 100)));
+        Zoo first = Zoo.build(spec, data, cache, ProgressListener.NONE);
+        assertEquals(3, first.members().size());
+        Path root = cache.resolve(data.tag());
+        Path members = root.resolve("tiny").resolve(first.victim().id());
+        long files;
+        try (var s = Files.list(members)) {
+            files = s.filter(p -> p.toString().endsWith(".zip")).count();
+        }
+        assertEquals(3, files, "three members saved");
+        try (var s = Files.list(root.resolve("victims"))) {
+            assertEquals(1, s.filter(p -> p.toString().endsWith(".zip")).count(), "the victim is saved apart, to be shared");
+        }
+        Path marker = members.resolve(first.members().get(1).id() + ".zip");
+        long modified = Files.getLastModifiedTime(marker).toMillis();
+        Zoo second = Zoo.build(spec, data, cache, ProgressListener.NONE);
+        assertEquals(modified, Files.getLastModifiedTime(marker).toMillis(), "loaded, not retrained");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(first.members().get(i).member(), second.members().get(i).member());
+            assertEquals(first.members().get(i).measurements(), second.members().get(i).measurements());
+            assertEquals(first.members().get(i).model().predict(test.images().slice(0, 3)),
+                    second.members().get(i).model().predict(test.images().slice(0, 3)));
+        }
+        Measurements e = second.members().get(0).measurements();
+        assertTrue(e.accuracy() > 0 && e.fidelity() > 0.5, e.toString());
+    }
+}
