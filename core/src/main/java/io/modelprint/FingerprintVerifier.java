@@ -17,7 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The front door: was this suspect derived from my model?
+ * The front door: was this suspect derived from my model? The facade of the pipeline: it runs a
+ * scheme's query builder and extractor on the victim, its {@link Verifier} on each suspect (which
+ * gives a distance), and decides with a threshold (which gives the {@link Verdict}).
  *
  * <p>One call does everything: {@link #verify(Model, Model)}. For many suspects, fingerprint the
  * victim once with {@link #fingerprint(Model)}, store the {@link VictimFingerprint}, and call

@@ -2,8 +2,10 @@ package io.modelprint;
 
 /**
  * The distance between a victim's and a suspect's fingerprints: the third of a scheme's three
- * parts. Small means the suspect behaves like the victim; a {@link Threshold} turns the distance
- * into a {@link Verdict}.
+ * parts. Small means the suspect behaves like the victim. A verifier only compares: it decides
+ * nothing. {@link FingerprintVerifier}, the facade (a name from the same design card), decides: a
+ * {@link Threshold} turns the distance into a {@link Verdict}. The implementations, each named for
+ * what it computes, are in {@code io.modelprint.verifier}.
  *
  * <pre>{@code
  * double d = verifier.distance(victimPrint, suspectPrint);

@@ -7,7 +7,6 @@ import io.modelprint.Model;
 import io.modelprint.OutputKind;
 import io.modelprint.ProgressListener;
 import io.modelprint.QuerySet;
-import io.modelprint.QuerySetBuilder;
 import io.modelprint.SameTask;
 import io.modelprint.WhiteBoxModel;
 import io.modelprint.config.Param;
@@ -30,7 +29,7 @@ import java.util.SplittableRandom;
  * QuerySet q = new BoundaryQueries(BoundaryQueries.Config.defaults()).build(whiteBoxVictim, ownerData, 3);
  * }</pre>
  */
-public final class BoundaryQueries implements QuerySetBuilder {
+public final class BoundaryQueries extends AbstractQuerySetBuilder<BoundaryQueries.Config> {
 
     /**
      * How the target class {@code j} is chosen for each seed.
@@ -103,42 +102,27 @@ public final class BoundaryQueries implements QuerySetBuilder {
 
     private static final String TASK = "building IPGuard queries";
 
-    private final Config config;
-
     /** A builder with {@code config}. */
     public BoundaryQueries(Config config) {
-        if (config == null) {
-            throw new IllegalArgumentException("config is null");
-        }
-        this.config = config;
-    }
-
-    @Override
-    public String name() {
-        return "boundary";
-    }
-
-    @Override
-    public Map<String, String> parameters() {
-        return Parameters.toMap(config);
+        super("boundary", config);
     }
 
     @Override
     public int size() {
-        return config.count();
+        return config().count();
     }
 
     @Override
     public QuerySet build(Model victim, LabeledImages ownerData, long seed, ProgressListener progress) {
         WhiteBoxModel box = requireWhiteBox(victim);
         SameTask.requireOwnerShape(box, ownerData);
-        int n = config.count();
+        int n = config().count();
         if (ownerData.size() < n) {
             throw new IllegalArgumentException("IPGuard asked for " + n + " seed images but the owner data holds only "
                     + ownerData.size() + ": give more data or ask for fewer queries");
         }
         SplittableRandom rng = new SplittableRandom(seed);
-        int[] chosen = config.selection().choose(ownerData.size(), n, rng);
+        int[] chosen = config().selection().choose(ownerData.size(), n, rng);
         Search search = new Search(box, ownerData.images().select(chosen), rng);
         search.run(progress);
         return QuerySet.of(search.points(), name(), parameters(),
@@ -170,24 +154,24 @@ public final class BoundaryQueries implements QuerySetBuilder {
             Matrix z0 = box.logits(seeds);
             for (int s = 0; s < n; s++) {
                 source[s] = argmax(z0, s, -1);
-                target[s] = config.target() == Target.LEAST_LIKELY ? argmin(z0, s)
+                target[s] = config().target() == Target.LEAST_LIKELY ? argmin(z0, s)
                         : otherClass(source[s], box.numClasses(), rng);
             }
             this.done = new boolean[n];
             this.active = n;
-            this.adam = new Adam(x.length, config.learningRate());
+            this.adam = new Adam(x.length, config().learningRate());
         }
 
         /** Adam steps until every seed has stopped or the step budget is spent. */
         void run(ProgressListener progress) {
-            progress.onProgress(TASK, 0, config.steps());
-            while (adam.steps() < config.steps() && active > 0) {
+            progress.onProgress(TASK, 0, config().steps());
+            while (adam.steps() < config().steps() && active > 0) {
                 step();
                 if (adam.steps() % 10 == 0 || active == 0) {
-                    progress.onProgress(TASK, adam.steps(), config.steps());
+                    progress.onProgress(TASK, adam.steps(), config().steps());
                 }
             }
-            progress.onProgress(TASK, config.steps(), config.steps());
+            progress.onProgress(TASK, config().steps(), config().steps());
         }
 
         /** One forward and one backward pass over the seeds still moving, then one Adam step for each. */
@@ -201,8 +185,8 @@ public final class BoundaryQueries implements QuerySetBuilder {
                 float[] dz = new float[idx.length * classes];
                 for (int a = 0; a < idx.length; a++) {
                     int s = idx[a];
-                    double loss = lossGradient(z, a, source[s], target[s], config.margin(), dz, classes);
-                    stopNow[a] = loss == 0 || (config.stop() == Stop.LABEL_FLIP && argmax(z, a) == target[s]);
+                    double loss = lossGradient(z, a, source[s], target[s], config().margin(), dz, classes);
+                    stopNow[a] = loss == 0 || (config().stop() == Stop.LABEL_FLIP && argmax(z, a) == target[s]);
                 }
                 return Matrix.of(idx.length, classes, dz);
             });

@@ -7,7 +7,6 @@ import io.modelprint.Model;
 import io.modelprint.Predictions;
 import io.modelprint.ProgressListener;
 import io.modelprint.QuerySet;
-import io.modelprint.QuerySetBuilder;
 import io.modelprint.SameTask;
 import io.modelprint.config.Param;
 import io.modelprint.config.Parameters;
@@ -44,7 +43,7 @@ import java.util.stream.IntStream;
  * QuerySet q = b.build(victim, ownerData, 3);
  * }</pre>
  */
-public final class ConferrableQueries implements QuerySetBuilder {
+public final class ConferrableQueries extends AbstractQuerySetBuilder<ConferrableQueries.Config> {
 
     /**
      * How surrogate agreement is pooled.
@@ -110,7 +109,6 @@ public final class ConferrableQueries implements QuerySetBuilder {
 
     private static final String TASK = "scoring conferrable candidates";
 
-    private final Config config;
     private final List<Model> surrogates;
     private final List<Model> references;
 
@@ -120,27 +118,14 @@ public final class ConferrableQueries implements QuerySetBuilder {
      * @param references independent models, not used again for calibration; at least one to build queries
      */
     public ConferrableQueries(Config config, List<? extends Model> surrogates, List<? extends Model> references) {
-        if (config == null) {
-            throw new IllegalArgumentException("config is null");
-        }
-        this.config = config;
+        super("conferrable", config);
         this.surrogates = List.copyOf(surrogates == null ? List.of() : surrogates);
         this.references = List.copyOf(references == null ? List.of() : references);
     }
 
     @Override
-    public String name() {
-        return "conferrable";
-    }
-
-    @Override
-    public Map<String, String> parameters() {
-        return Parameters.toMap(config);
-    }
-
-    @Override
     public int size() {
-        return config.count();
+        return config().count();
     }
 
     /** The candidate pool: natural owner images, then mixed ones, drawn from {@code seed}. */
@@ -149,9 +134,9 @@ public final class ConferrableQueries implements QuerySetBuilder {
         if (images.count() < 2) {
             throw new IllegalArgumentException("conferrable queries need at least 2 owner images, got " + images.count());
         }
-        int natural = Math.min(config.natural(), images.count());
+        int natural = Math.min(config().natural(), images.count());
         ImageBatch pool = images.select(SampleSelection.RANDOM.choose(images.count(), natural, rng));
-        if (config.mixed() == 0) {
+        if (config().mixed() == 0) {
             return pool;
         }
         ImageShape shape = images.shape();
@@ -160,8 +145,8 @@ public final class ConferrableQueries implements QuerySetBuilder {
         int w = shape.width();
         int[] labels = ownerData.labels();
         float[] src = images.pixels();
-        float[] out = new float[config.mixed() * per];
-        for (int k = 0; k < config.mixed(); k++) {
+        float[] out = new float[config().mixed() * per];
+        for (int k = 0; k < config().mixed(); k++) {
             int a = rng.nextInt(images.count());
             int b = rng.nextInt(images.count());
             // mix across classes where possible: the boundary between two classes is what models disagree on
@@ -169,7 +154,7 @@ public final class ConferrableQueries implements QuerySetBuilder {
                 b = rng.nextInt(images.count());
             }
             System.arraycopy(src, a * per, out, k * per, per);
-            double side = config.minBox() + rng.nextDouble() * (config.maxBox() - config.minBox());
+            double side = config().minBox() + rng.nextDouble() * (config().maxBox() - config().minBox());
             int bh = Math.max(1, (int) Math.round(side * h));
             int bw = Math.max(1, (int) Math.round(side * w));
             int y0 = rng.nextInt(h - bh + 1);
@@ -183,12 +168,12 @@ public final class ConferrableQueries implements QuerySetBuilder {
     public QuerySet build(Model victim, LabeledImages ownerData, long seed, ProgressListener progress) {
         checkModels(victim, ownerData);
         ImageBatch pool = candidates(ownerData, new SplittableRandom(seed));
-        if (pool.count() < config.count()) {
+        if (pool.count() < config().count()) {
             throw new IllegalArgumentException("the candidate pool holds " + pool.count() + " images, fewer than the "
-                    + config.count() + " queries asked for: give more owner data");
+                    + config().count() + " queries asked for: give more owner data");
         }
         double[] score = scores(victim, pool, progress);
-        int[] chosen = best(score, config.count());
+        int[] chosen = best(score, config().count());
         double kept = 0;
         for (int i : chosen) {
             kept += score[i];
@@ -239,9 +224,9 @@ public final class ConferrableQueries implements QuerySetBuilder {
         }
         double[] score = new double[pool.count()];
         for (int i = 0; i < score.length; i++) {
-            double agg = config.aggregate() == Aggregate.MIN ? Double.POSITIVE_INFINITY : 0;
+            double agg = config().aggregate() == Aggregate.MIN ? Double.POSITIVE_INFINITY : 0;
             for (double[] f : follow) {
-                agg = config.aggregate() == Aggregate.MIN ? Math.min(agg, f[i]) : agg + f[i] / follow.length;
+                agg = config().aggregate() == Aggregate.MIN ? Math.min(agg, f[i]) : agg + f[i] / follow.length;
             }
             score[i] = agg - independent[i];
         }

@@ -6,7 +6,6 @@ import io.modelprint.LabeledImages;
 import io.modelprint.Model;
 import io.modelprint.ProgressListener;
 import io.modelprint.QuerySet;
-import io.modelprint.QuerySetBuilder;
 import io.modelprint.SameTask;
 import io.modelprint.config.Param;
 import io.modelprint.config.Parameters;
@@ -35,7 +34,7 @@ import java.util.SplittableRandom;
  * QuerySet q = b.build(victim, ownerData, 3);
  * }</pre>
  */
-public final class CutMixQueries implements QuerySetBuilder {
+public final class CutMixQueries extends AbstractQuerySetBuilder<CutMixQueries.Config> {
 
     /**
      * SAC-m's query parameters.
@@ -69,34 +68,14 @@ public final class CutMixQueries implements QuerySetBuilder {
         }
     }
 
-    private final Config config;
-
     /** A builder with {@code config}. */
     public CutMixQueries(Config config) {
-        if (config == null) {
-            throw new IllegalArgumentException("config is null");
-        }
-        this.config = config;
-    }
-
-    /** This builder's parameters. */
-    public Config config() {
-        return config;
-    }
-
-    @Override
-    public String name() {
-        return "cutmix";
-    }
-
-    @Override
-    public Map<String, String> parameters() {
-        return Parameters.toMap(config);
+        super("cutmix", config);
     }
 
     @Override
     public int size() {
-        return config.count();
+        return config().count();
     }
 
     /**
@@ -130,9 +109,9 @@ public final class CutMixQueries implements QuerySetBuilder {
         ImageShape shape = ownerData.images().shape();
         checkData(victim, ownerData);
         SplittableRandom rng = new SplittableRandom(seed);
-        int n = config.count();
-        int[] chosen = config.selection().choose(ownerData.size(), n, rng);
-        CutMixBox box = drawBox(shape.height(), shape.width(), config.cutRatio(), rng);
+        int n = config().count();
+        int[] chosen = config().selection().choose(ownerData.size(), n, rng);
+        CutMixBox box = drawBox(shape.height(), shape.width(), config().cutRatio(), rng);
         int[] perm = SampleSelection.permutation(n, rng);
 
         float[] src = ownerData.images().select(chosen).pixels();
@@ -141,7 +120,7 @@ public final class CutMixQueries implements QuerySetBuilder {
             box.paste(src, perm[i], out, i, shape);
         }
         ImageBatch queries = ImageBatch.of(shape, out);
-        if (config.transpose()) {
+        if (config().transpose()) {
             queries = queries.transposed();
         }
         progress.onProgress("building SAC-m queries", 1, 1);
@@ -151,16 +130,16 @@ public final class CutMixQueries implements QuerySetBuilder {
     private void checkData(Model victim, LabeledImages ownerData) {
         ImageShape shape = ownerData.images().shape();
         SameTask.requireOwnerShape(victim, ownerData);
-        if (ownerData.size() < config.count()) {
-            throw new IllegalArgumentException("SAC-m asked for " + config.count() + " queries but the owner data holds only "
+        if (ownerData.size() < config().count()) {
+            throw new IllegalArgumentException("SAC-m asked for " + config().count() + " queries but the owner data holds only "
                     + ownerData.size() + " images: give more data or ask for fewer queries");
         }
-        if (config.transpose() && shape.height() != shape.width()) {
+        if (config().transpose() && shape.height() != shape.width()) {
             throw new IllegalArgumentException("transposed queries need square images to fit the model, got "
                     + shape.height() + "x" + shape.width());
         }
-        if ((int) (shape.height() * config.cutRatio()) / 2 == 0 || (int) (shape.width() * config.cutRatio()) / 2 == 0) {
-            throw new IllegalArgumentException("cut ratio " + config.cutRatio() + " gives an empty CutMix box on "
+        if ((int) (shape.height() * config().cutRatio()) / 2 == 0 || (int) (shape.width() * config().cutRatio()) / 2 == 0) {
+            throw new IllegalArgumentException("cut ratio " + config().cutRatio() + " gives an empty CutMix box on "
                     + shape.height() + "x" + shape.width() + " images, so the queries would be plain samples: use at least "
                     + (2.0 / Math.min(shape.height(), shape.width())));
         }

@@ -4,7 +4,6 @@ import io.modelprint.LabeledImages;
 import io.modelprint.Model;
 import io.modelprint.ProgressListener;
 import io.modelprint.QuerySet;
-import io.modelprint.QuerySetBuilder;
 import io.modelprint.config.Param;
 import io.modelprint.config.Parameters;
 import java.util.List;
@@ -26,7 +25,7 @@ import java.util.SplittableRandom;
  *         .build(victim, ownerTestSet, 3);
  * }</pre>
  */
-public final class MisclassifiedQueries implements QuerySetBuilder {
+public final class MisclassifiedQueries extends AbstractQuerySetBuilder<MisclassifiedQueries.Config> {
 
     /**
      * The query parameters.
@@ -54,7 +53,6 @@ public final class MisclassifiedQueries implements QuerySetBuilder {
         }
     }
 
-    private final Config config;
     private final List<Model> surrogates;
 
     /**
@@ -62,39 +60,26 @@ public final class MisclassifiedQueries implements QuerySetBuilder {
      * @param surrogates models derived from the victim whose mistakes must agree; may be empty
      */
     public MisclassifiedQueries(Config config, List<? extends Model> surrogates) {
-        if (config == null) {
-            throw new IllegalArgumentException("config is null");
-        }
-        this.config = config;
+        super("misclassified", config);
         this.surrogates = List.copyOf(surrogates == null ? List.of() : surrogates);
     }
 
     @Override
-    public String name() {
-        return "misclassified";
-    }
-
-    @Override
-    public Map<String, String> parameters() {
-        return Parameters.toMap(config);
-    }
-
-    @Override
     public int size() {
-        return config.count();
+        return config().count();
     }
 
     @Override
     public QuerySet build(Model victim, LabeledImages ownerData, long seed, ProgressListener progress) {
         VictimMistakes found = VictimMistakes.find("SAC-w", victim, ownerData, surrogates, progress);
-        int n = config.count();
+        int n = config().count();
         if (found.wrong().size() < n) {
             throw new IllegalArgumentException("SAC-w asked for " + n + " misclassified samples but found "
                     + found.wrong().size() + " among " + found.total() + " owner samples"
                     + (surrogates.isEmpty() ? "" : " (also misclassified by all " + surrogates.size() + " surrogates)")
                     + ": give more owner data, ask for fewer queries, or use SAC-m");
         }
-        int[] chosen = config.selection().from(found.wrong(), n, new SplittableRandom(seed));
+        int[] chosen = config().selection().from(found.wrong(), n, new SplittableRandom(seed));
         progress.onProgress(VictimMistakes.TASK, 1 + surrogates.size(), 1 + surrogates.size());
         return QuerySet.of(ownerData.images().select(chosen), name(), parameters(),
                 Map.of("candidates", Integer.toString(found.wrong().size()),

@@ -4,7 +4,6 @@ import io.modelprint.LabeledImages;
 import io.modelprint.Model;
 import io.modelprint.ProgressListener;
 import io.modelprint.QuerySet;
-import io.modelprint.QuerySetBuilder;
 import io.modelprint.config.Param;
 import io.modelprint.config.Parameters;
 import java.util.List;
@@ -23,7 +22,7 @@ import java.util.SplittableRandom;
  *         .build(victim, ownerHeldOut, 3, ProgressListener.NONE);
  * }</pre>
  */
-public final class MistakesAndControls implements QuerySetBuilder {
+public final class MistakesAndControls extends AbstractQuerySetBuilder<MistakesAndControls.Config> {
 
     /**
      * The query parameters.
@@ -62,44 +61,29 @@ public final class MistakesAndControls implements QuerySetBuilder {
         }
     }
 
-    private final Config config;
-
     /** @param config block sizes and selection */
     public MistakesAndControls(Config config) {
-        if (config == null) {
-            throw new IllegalArgumentException("config is null");
-        }
-        this.config = config;
-    }
-
-    @Override
-    public String name() {
-        return "mistakes-and-controls";
-    }
-
-    @Override
-    public Map<String, String> parameters() {
-        return Parameters.toMap(config);
+        super("mistakes-and-controls", config);
     }
 
     @Override
     public int size() {
-        return config.queries();
+        return config().queries();
     }
 
     @Override
     public QuerySet build(Model victim, LabeledImages ownerData, long seed, ProgressListener progress) {
         VictimMistakes found = VictimMistakes.find("akh-excess", victim, ownerData, List.of(), progress);
-        if (found.wrong().size() < config.mistakes() || found.right().size() < config.controls()) {
-            throw new IllegalArgumentException("akh-excess asked for " + config.mistakes() + " misclassified and "
-                    + config.controls() + " correctly classified samples but found " + found.wrong().size() + " and "
+        if (found.wrong().size() < config().mistakes() || found.right().size() < config().controls()) {
+            throw new IllegalArgumentException("akh-excess asked for " + config().mistakes() + " misclassified and "
+                    + config().controls() + " correctly classified samples but found " + found.wrong().size() + " and "
                     + found.right().size() + " among " + found.total()
                     + " owner samples: give more owner data or ask for fewer");
         }
         SplittableRandom random = new SplittableRandom(seed);
-        int[] mistakes = config.selection().from(found.wrong(), config.mistakes(), random);
-        int[] controls = config.selection().from(found.right(), config.controls(), random);
-        int[] chosen = new int[config.queries()];
+        int[] mistakes = config().selection().from(found.wrong(), config().mistakes(), random);
+        int[] controls = config().selection().from(found.right(), config().controls(), random);
+        int[] chosen = new int[config().queries()];
         System.arraycopy(mistakes, 0, chosen, 0, mistakes.length);
         System.arraycopy(controls, 0, chosen, mistakes.length, controls.length);
         progress.onProgress(VictimMistakes.TASK, 1, 1);

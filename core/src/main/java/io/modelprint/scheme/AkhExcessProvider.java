@@ -22,33 +22,21 @@ import io.modelprint.verifier.ExcessMismatch;
  * FingerprintScheme<?> s = Schemes.create("akh-excess");
  * }</pre>
  */
-public final class AkhExcessProvider implements SchemeProvider {
+public final class AkhExcessProvider extends AbstractSchemeProvider {
 
     /** The scheme's name. */
     public static final String NAME = "akh-excess";
 
-    private static final Parameters PARAMETERS = Parameters.of("scheme " + NAME,
-            new MistakesAndControls.Config(300, 100, SampleSelection.FIRST));
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "AKH corrected for general agreement: mismatch on the victim's mistakes minus mismatch on samples it gets right";
-    }
-
-    @Override
-    public Parameters parameters() {
-        return PARAMETERS;
+    /** The provider, as {@code ServiceLoader} makes it. */
+    public AkhExcessProvider() {
+        super(NAME, "AKH corrected for general agreement: mismatch on the victim's mistakes minus mismatch on samples it gets right",
+                new MistakesAndControls.Config(300, 100, SampleSelection.FIRST));
     }
 
     @Override
     public FingerprintScheme<LabelFingerprint> create(SchemeInputs inputs) {
         inputs.requireNoModels(NAME);
-        Parameters.Values p = PARAMETERS.read(inputs.parameters());
+        Parameters.Values p = parameters().read(inputs.parameters());
         MistakesAndControls.Config config = p.get(MistakesAndControls.Config.class);
         LabelExtractor extractor = new LabelExtractor(NAME);
         return new FingerprintScheme<>(NAME, p.map(), new MistakesAndControls(config), rep -> extractor,

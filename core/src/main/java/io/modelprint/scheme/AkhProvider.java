@@ -27,7 +27,7 @@ import java.util.List;
  * FingerprintScheme<?> akh = Schemes.create("akh");
  * }</pre>
  */
-public final class AkhProvider implements SchemeProvider {
+public final class AkhProvider extends AbstractSchemeProvider {
 
     /** The scheme's name. */
     public static final String NAME = "akh";
@@ -35,28 +35,16 @@ public final class AkhProvider implements SchemeProvider {
     /** Default number of queries. */
     public static final int DEFAULT_QUERIES = 200;
 
-    private static final Parameters PARAMETERS = Parameters.of("scheme " + NAME,
-            new MisclassifiedQueries.Config(DEFAULT_QUERIES, SampleSelection.FIRST));
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "AKH: agreement with the victim's labels on the owner samples it misclassifies";
-    }
-
-    @Override
-    public Parameters parameters() {
-        return PARAMETERS;
+    /** The provider, as {@code ServiceLoader} makes it. */
+    public AkhProvider() {
+        super(NAME, "AKH: agreement with the victim's labels on the owner samples it misclassifies",
+                new MisclassifiedQueries.Config(DEFAULT_QUERIES, SampleSelection.FIRST));
     }
 
     @Override
     public FingerprintScheme<LabelFingerprint> create(SchemeInputs inputs) {
         inputs.requireNoModels(NAME);
-        Parameters.Values p = PARAMETERS.read(inputs.parameters());
+        Parameters.Values p = parameters().read(inputs.parameters());
         MisclassifiedQueries builder = new MisclassifiedQueries(p.get(MisclassifiedQueries.Config.class), List.of());
         LabelExtractor extractor = new LabelExtractor(NAME);
         return new FingerprintScheme<>(NAME, p.map(), builder, rep -> extractor, new MismatchRate(), OutputKind.LABELS,

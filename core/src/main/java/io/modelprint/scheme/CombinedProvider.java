@@ -22,7 +22,7 @@ import java.util.Map;
  *         .withSurrogates(surrogates).withSelectionReferences(references));
  * }</pre>
  */
-public final class CombinedProvider implements SchemeProvider {
+public final class CombinedProvider extends AbstractSchemeProvider {
 
     /** The scheme's name. */
     public static final String NAME = "combined";
@@ -61,22 +61,10 @@ public final class CombinedProvider implements SchemeProvider {
         }
     }
 
-    private static final Parameters PARAMETERS = Parameters.of("scheme " + NAME, new Components(DEFAULT_COMPONENTS));
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "several schemes as one: stolen when any component finds the suspect close";
-    }
-
-    /** The {@code schemes} parameter; each component's own parameters come prefixed with its name. */
-    @Override
-    public Parameters parameters() {
-        return PARAMETERS;
+    /** The provider, as {@code ServiceLoader} makes it; its typed parameter is {@code schemes}. */
+    public CombinedProvider() {
+        super(NAME, "several schemes as one: stolen when any component finds the suspect close",
+                new Components(DEFAULT_COMPONENTS));
     }
 
     @Override
@@ -86,7 +74,7 @@ public final class CombinedProvider implements SchemeProvider {
 
     @Override
     public String help() {
-        return PARAMETERS.help() + "\n<component>.<parameter>: a component's own parameter, such as sac-m.queries";
+        return parameters().help() + "\n<component>.<parameter>: a component's own parameter, such as sac-m.queries";
     }
 
     @Override
@@ -118,7 +106,7 @@ public final class CombinedProvider implements SchemeProvider {
         if (given.containsKey("schemes")) {
             own.put("schemes", given.get("schemes"));
         }
-        List<String> names = PARAMETERS.read(own).get(Components.class).names();
+        List<String> names = parameters().read(own).get(Components.class).names();
         Map<String, String> accepted = defaultsFor(names);
         for (String key : given.keySet()) {
             if (!accepted.containsKey(key)) {

@@ -28,10 +28,16 @@ import io.modelprint.verifier.TotalVariationDistance;
  * FingerprintVerifier v = FingerprintVerifier.using(s).ownerData(data).references(heldOutReferences).build();
  * }</pre>
  */
-public final class ConferrableProvider implements SchemeProvider {
+public final class ConferrableProvider extends AbstractSchemeProvider {
 
     /** The scheme's name. */
     public static final String NAME = "conferrable";
+
+    /** The provider, as {@code ServiceLoader} makes it. */
+    public ConferrableProvider() {
+        super(NAME, "queries on which the owner's own stolen copies follow the victim and independent models do not",
+                ConferrableQueries.Config.defaults(), new Output(OutputKind.LABELS));
+    }
 
     /**
      * What the fingerprint holds.
@@ -56,24 +62,6 @@ public final class ConferrableProvider implements SchemeProvider {
         }
     }
 
-    private static final Parameters PARAMETERS = Parameters.of("scheme " + NAME, ConferrableQueries.Config.defaults(),
-            new Output(OutputKind.LABELS));
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "queries on which the owner's own stolen copies follow the victim and independent models do not";
-    }
-
-    @Override
-    public Parameters parameters() {
-        return PARAMETERS;
-    }
-
     @Override
     public boolean usesModels() {
         return true;
@@ -85,7 +73,7 @@ public final class ConferrableProvider implements SchemeProvider {
      */
     @Override
     public FingerprintScheme<OutputFingerprint> create(SchemeInputs inputs) {
-        Parameters.Values p = PARAMETERS.read(inputs.parameters());
+        Parameters.Values p = parameters().read(inputs.parameters());
         ConferrableQueries builder = new ConferrableQueries(p.get(ConferrableQueries.Config.class), inputs.surrogates(),
                 inputs.selectionReferences());
         return new FingerprintScheme<>(NAME, p.map(), builder, rep -> new OutputExtractor(NAME, rep),

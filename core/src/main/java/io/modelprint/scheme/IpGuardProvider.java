@@ -19,32 +19,21 @@ import io.modelprint.verifier.MismatchRate;
  * FingerprintVerifier v = FingerprintVerifier.ipGuard().ownerData(data).build();
  * }</pre>
  */
-public final class IpGuardProvider implements SchemeProvider {
+public final class IpGuardProvider extends AbstractSchemeProvider {
 
     /** The scheme's name. */
     public static final String NAME = "ipguard";
 
-    private static final Parameters PARAMETERS = Parameters.of("scheme " + NAME, BoundaryQueries.Config.defaults());
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "IPGuard: labels on owner samples pushed to the victim's decision boundary (needs victim gradients)";
-    }
-
-    @Override
-    public Parameters parameters() {
-        return PARAMETERS;
+    /** The provider, as {@code ServiceLoader} makes it. */
+    public IpGuardProvider() {
+        super(NAME, "IPGuard: labels on owner samples pushed to the victim's decision boundary (needs victim gradients)",
+                BoundaryQueries.Config.defaults());
     }
 
     @Override
     public FingerprintScheme<LabelFingerprint> create(SchemeInputs inputs) {
         inputs.requireNoModels(NAME);
-        Parameters.Values p = PARAMETERS.read(inputs.parameters());
+        Parameters.Values p = parameters().read(inputs.parameters());
         LabelExtractor extractor = new LabelExtractor(NAME);
         return new FingerprintScheme<>(NAME, p.map(), new BoundaryQueries(p.get(BoundaryQueries.Config.class)),
                 rep -> extractor, new MismatchRate(), OutputKind.LABELS,

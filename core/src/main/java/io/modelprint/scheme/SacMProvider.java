@@ -23,33 +23,21 @@ import io.modelprint.query.CutMixQueries;
  * FingerprintScheme<?> s = Schemes.create("sac-m", Map.of("queries", "300", "transpose", "true"));
  * }</pre>
  */
-public final class SacMProvider implements SchemeProvider {
+public final class SacMProvider extends AbstractSchemeProvider {
 
     /** The scheme's name. */
     public static final String NAME = "sac-m";
 
-    private static final Parameters PARAMETERS = Parameters.of("scheme " + NAME, CutMixQueries.Config.defaults(),
-            CorrelationSettings.DEFAULTS);
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "SAC-m: correlation of outputs on CutMix-mixed owner samples; no training needed";
-    }
-
-    @Override
-    public Parameters parameters() {
-        return PARAMETERS;
+    /** The provider, as {@code ServiceLoader} makes it. */
+    public SacMProvider() {
+        super(NAME, "SAC-m: correlation of outputs on CutMix-mixed owner samples; no training needed",
+                CutMixQueries.Config.defaults(), CorrelationSettings.DEFAULTS);
     }
 
     @Override
     public FingerprintScheme<CorrelationFingerprint> create(SchemeInputs inputs) {
         inputs.requireNoModels(NAME);
-        Parameters.Values p = PARAMETERS.read(inputs.parameters());
+        Parameters.Values p = parameters().read(inputs.parameters());
         return p.get(CorrelationSettings.class).scheme(NAME, p.map(),
                 new CutMixQueries(p.get(CutMixQueries.Config.class)));
     }

@@ -18,27 +18,15 @@ import io.modelprint.query.MisclassifiedQueries;
  * FingerprintScheme<?> filtered = Schemes.create("sac-w", SchemeInputs.of(Map.of()).withSurrogates(ownCopies));
  * }</pre>
  */
-public final class SacWProvider implements SchemeProvider {
+public final class SacWProvider extends AbstractSchemeProvider {
 
     /** The scheme's name. */
     public static final String NAME = "sac-w";
 
-    private static final Parameters PARAMETERS = Parameters.of("scheme " + NAME,
-            MisclassifiedQueries.Config.defaults(), CorrelationSettings.DEFAULTS);
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "SAC-w: correlation of outputs on owner samples the victim misclassifies (surrogates optional)";
-    }
-
-    @Override
-    public Parameters parameters() {
-        return PARAMETERS;
+    /** The provider, as {@code ServiceLoader} makes it. */
+    public SacWProvider() {
+        super(NAME, "SAC-w: correlation of outputs on owner samples the victim misclassifies (surrogates optional)",
+                MisclassifiedQueries.Config.defaults(), CorrelationSettings.DEFAULTS);
     }
 
     @Override
@@ -52,7 +40,7 @@ public final class SacWProvider implements SchemeProvider {
             throw new IllegalArgumentException("scheme " + NAME + " filters its queries with surrogates only, but "
                     + inputs.selectionReferences().size() + " selection references were given");
         }
-        Parameters.Values p = PARAMETERS.read(inputs.parameters());
+        Parameters.Values p = parameters().read(inputs.parameters());
         return p.get(CorrelationSettings.class).scheme(NAME, p.map(),
                 new MisclassifiedQueries(p.get(MisclassifiedQueries.Config.class), inputs.surrogates()));
     }

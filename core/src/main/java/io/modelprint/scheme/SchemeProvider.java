@@ -10,7 +10,8 @@ import java.util.ServiceLoader;
  * so a stored fingerprint can name its scheme and be verified without the caller knowing the
  * class, and third parties can add schemes. A provider is where a scheme's parts are put
  * together: a query builder, an extractor per representation and a verifier, with the parameters
- * its typed configuration declares ({@link #parameters()}).
+ * its typed configuration declares ({@link #parameters()}). {@link AbstractSchemeProvider} keeps
+ * the name, description and parameters, so that a provider only writes {@link #create}.
  *
  * <pre>{@code
  * public final class MyProvider implements SchemeProvider {

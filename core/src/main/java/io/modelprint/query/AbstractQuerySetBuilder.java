@@ -1,0 +1,55 @@
+package io.modelprint.query;
+
+import io.modelprint.QuerySetBuilder;
+import io.modelprint.config.Parameters;
+import java.util.Map;
+
+/**
+ * The base of a query-set builder made from one configuration record: it keeps the record, and
+ * its {@link #parameters()} are the record's, as {@link Parameters#toMap} writes them. Subclasses
+ * build.
+ *
+ * <pre>{@code
+ * final class EveryOtherSample extends AbstractQuerySetBuilder<EveryOtherSample.Config> {
+ *     record Config(@Param(name = "queries", description = "number of queries", min = 2) int count) { }
+ *     EveryOtherSample(Config c) { super("every-other", c); }
+ *     public int size() { return config().count(); }
+ *     public QuerySet build(Model victim, LabeledImages owner, long seed, ProgressListener progress) { ... }
+ * }
+ * }</pre>
+ *
+ * @param <C> the configuration record
+ */
+public abstract class AbstractQuerySetBuilder<C extends Record> implements QuerySetBuilder {
+
+    private final String name;
+    private final C config;
+
+    /**
+     * @param name   the builder's short name, recorded in query sets
+     * @param config its parameters
+     * @throws IllegalArgumentException if {@code config} is null
+     */
+    protected AbstractQuerySetBuilder(String name, C config) {
+        if (config == null) {
+            throw new IllegalArgumentException("query builder " + name + " needs its configuration, got null");
+        }
+        this.name = name;
+        this.config = config;
+    }
+
+    /** This builder's parameters. */
+    public C config() {
+        return config;
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final Map<String, String> parameters() {
+        return Parameters.toMap(config);
+    }
+}

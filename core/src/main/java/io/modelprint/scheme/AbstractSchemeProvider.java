@@ -1,0 +1,54 @@
+package io.modelprint.scheme;
+
+import io.modelprint.config.Parameters;
+
+/**
+ * The base of a provider whose name, description and typed parameters are fixed: subclasses
+ * only put the scheme together in {@link #create(SchemeInputs)}, and keep a public no-argument
+ * constructor for {@code ServiceLoader}.
+ *
+ * <pre>{@code
+ * public final class MyProvider extends AbstractSchemeProvider {
+ *     public MyProvider() {
+ *         super("mine", "CutMix queries, labels, mismatch rate", CutMixQueries.Config.defaults());
+ *     }
+ *     public FingerprintScheme<?> create(SchemeInputs inputs) {
+ *         inputs.requireNoModels(name());
+ *         Parameters.Values p = parameters().read(inputs.parameters());
+ *         ...
+ *     }
+ * }
+ * }</pre>
+ */
+public abstract class AbstractSchemeProvider implements SchemeProvider {
+
+    private final String name;
+    private final String description;
+    private final Parameters parameters;
+
+    /**
+     * @param name        the scheme's name
+     * @param description one line on what it does
+     * @param defaults    one configuration record per part of its parameters, holding the defaults
+     */
+    protected AbstractSchemeProvider(String name, String description, Record... defaults) {
+        this.name = name;
+        this.description = description;
+        this.parameters = Parameters.of("scheme " + name, defaults);
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final String description() {
+        return description;
+    }
+
+    @Override
+    public final Parameters parameters() {
+        return parameters;
+    }
+}
