@@ -84,10 +84,10 @@ public final class BoundaryQueries extends AbstractQuerySetBuilder<BoundaryQueri
                     max = 1e6) double margin,
             @Param(description = "Adam step size on pixels in [0, 1]", min = 1e-9, max = 1e3) double learningRate,
             @Param(description = "most Adam steps", min = 1, max = 10_000_000) int steps,
-            @Param(description = "how each seed's target class is chosen: random or least-likely") Target target,
+            @Param(description = "how each seed's target class is chosen") Target target,
             @Param(description = "which owner samples seed the search: the first ones or a seeded random choice")
             SampleSelection selection,
-            @Param(description = "when a seed stops moving: zero-loss or label-flip") Stop stop) {
+            @Param(description = "when a seed stops moving") Stop stop) {
 
         /** Validates. */
         public Config {

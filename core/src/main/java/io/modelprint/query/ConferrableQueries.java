@@ -85,7 +85,7 @@ public final class ConferrableQueries extends AbstractQuerySetBuilder<Conferrabl
             double minBox,
             @Param(description = "largest side of a mixing box, as a fraction of the image side", min = 1e-6,
                     max = 1 - 1e-9) double maxBox,
-            @Param(description = "how the surrogates' agreement with the victim is pooled: min or mean")
+            @Param(description = "how the surrogates' agreement with the victim is pooled")
             Aggregate aggregate) {
 
         /** Validates. */

@@ -50,7 +50,7 @@ public final class ConferrableProvider extends AbstractSchemeProvider {
      * @param output probabilities, or labels (the default: they also work on label-only suspects)
      */
     public record Output(
-            @Param(description = "what is compared: labels or probabilities (logits are read as probabilities)")
+            @Param(description = "what is compared: labels or probabilities, not logits")
             OutputKind output) {
 
         /** Validates. */

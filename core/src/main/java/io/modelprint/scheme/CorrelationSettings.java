@@ -26,11 +26,11 @@ import java.util.Map;
  * @param temperature softmax temperature when logits are compared as probabilities (default 1)
  */
 public record CorrelationSettings(
-        @Param(description = "how two output rows become a correlation: cosine or gaussian")
+        @Param(description = "how two output rows become a correlation")
         CorrelationFunction.Kind correlation,
         @Param(description = "width of the Gaussian correlation (used by gaussian only)", min = 1e-9, max = 1e9)
         double gamma,
-        @Param(description = "what is compared when both models can give it: logits, probabilities or labels")
+        @Param(description = "what is compared when both models can give it")
         OutputKind output,
         @Param(description = "softmax temperature when logits are compared as probabilities", min = 1e-6, max = 1e6)
         double temperature) {

@@ -49,13 +49,32 @@ final class FingerprintCommand implements Callable<Integer> {
     static String schemesHelp() {
         StringBuilder s = new StringBuilder("%nSchemes and their parameters (--param NAME=VALUE; defaults after =):%n");
         for (SchemeProvider p : Schemes.providers().values()) {
-            s.append("%n  ").append(p.name()).append(": ").append(escape(p.description()))
-                    .append(p.usesModels() ? " (the owner's models: from the Java API only)" : "").append("%n");
+            s.append("%n");
+            wrap(s, p.name() + ": " + p.description() + (p.usesModels() ? " (the owner's models: from the Java API only)"
+                    : ""), "  ", "    ");
             for (String line : p.help().split("\n")) {
-                s.append("      ").append(escape(line)).append("%n");
+                wrap(s, line, "      ", "          ");
             }
         }
         return s.toString();
+    }
+
+    // picocli wraps long footer lines without indenting them: wrap here, within its 80 columns
+    private static void wrap(StringBuilder out, String text, String first, String rest) {
+        String indent = first;
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && indent.length() + line.length() + 1 + word.length() > 79) {
+                out.append(escape(indent + line)).append("%n");
+                indent = rest;
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        out.append(escape(indent + line)).append("%n");
     }
 
     // picocli treats % as a format directive in help sections

@@ -3,9 +3,13 @@ package io.modelprint.examples.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.modelprint.FingerprintVerifier;
 import io.modelprint.ImageShape;
 import io.modelprint.OutputKind;
+import io.modelprint.config.Parameter;
 import io.modelprint.dl4j.Dl4jModel;
+import io.modelprint.scheme.SchemeProvider;
+import io.modelprint.scheme.Schemes;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -44,6 +48,22 @@ class ModelprintCliTest {
             p = Path.of("models").resolve(name);   // run from the examples module
         }
         return p.toString();
+    }
+
+    @Test
+    void fingerprintHelpListsEverySchemeOfTheRegistryWithItsParameters() {
+        Run r = run("fingerprint", "--help");
+        assertEquals(0, r.code(), r.err());
+        String help = r.out().replaceAll("\\s+", " ");   // help text is wrapped at 80 columns
+        for (SchemeProvider p : Schemes.providers().values()) {
+            assertTrue(help.contains(p.name() + ": " + p.description()), p.name() + " in\n" + r.out());
+            for (Parameter param : p.parameters().list()) {
+                assertTrue(help.contains(param.help()), p.name() + "." + param.name() + " in\n" + r.out());
+            }
+        }
+        assertTrue(help.contains("(default " + FingerprintVerifier.DEFAULT_SCHEME + ")"), r.out());
+        assertTrue(help.contains("Fingerprint scheme: akh, akh-excess, combined, conferrable, ipguard, sac-m, sac-w"),
+                r.out());
     }
 
     @BeforeAll
