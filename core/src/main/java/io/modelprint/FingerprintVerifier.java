@@ -1,8 +1,11 @@
 package io.modelprint;
 
 import io.modelprint.calibration.Calibration;
-import io.modelprint.calibration.NullDistribution;
+import io.modelprint.calibration.ReferenceTrainer;
+import io.modelprint.calibration.SelfCalibration;
+import io.modelprint.calibration.SuspectScreen;
 import io.modelprint.scheme.ConferrableProvider;
+import io.modelprint.scheme.DefaultThresholds;
 import io.modelprint.scheme.FingerprintScheme;
 import io.modelprint.scheme.SchemeInputs;
 import io.modelprint.scheme.Schemes;
@@ -10,8 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +34,20 @@ import org.slf4j.LoggerFactory;
  * {@link #verify(VictimFingerprint, Model)} for each suspect; the victim is not needed again.
  *
  * <p>The threshold comes from, in order: a value given with {@link Builder#threshold(double)};
- * independent reference models given with {@link Builder#references(List)} (at least two: the
- * threshold is set for {@link Builder#targetFalsePositiveRate(double)} and each verdict gets a
- * p-value, both from {@link Calibration}); otherwise the scheme's documented
- * default, measured on the Fashion-MNIST benchmark.
+ * independent reference models given with {@link Builder#references(List)}; reference models the
+ * verifier trains itself on half of the owner's data when none are given and a
+ * {@link ReferenceTrainer} is on the class path (modelprint-nd4j brings one; see
+ * {@link SelfCalibration}); otherwise the scheme's default measured on the Fashion-MNIST benchmark
+ * for exactly its parameters. With references the threshold is set for
+ * {@link Builder#targetFalsePositiveRate(double)}, for a model as accurate as the suspect when the
+ * scheme measures accuracy ({@link Calibration}), and each verdict gets a p-value.
+ *
+ * <p>A verdict is {@link Verdict.Outcome#INCONCLUSIVE}, with its reasons, when the suspect is not
+ * a working model of the task ({@link SuspectScreen}), when fewer than
+ * {@value #MIN_REFERENCES_TO_CLEAR} references cannot clear a suspect they do not convict, when the
+ * references are as close to the victim as a copy, and whenever only a measured default is
+ * available and the suspect is not below it: a default measured on other victims can confirm a
+ * close copy, never clear a suspect.
  *
  * <p>The default scheme, {@value #DEFAULT_SCHEME}, asks the suspect for labels on 200 owner
  * samples the victim misclassifies and 100 it classifies correctly, and measures how much more
@@ -64,6 +82,12 @@ public final class FingerprintVerifier {
     /** The scheme {@link #defaults()} uses. */
     public static final String DEFAULT_SCHEME = "akh-excess";
 
+    /** The fewest references that can clear a suspect (call it independent) rather than only convict it. */
+    public static final int MIN_REFERENCES_TO_CLEAR = 4;
+
+    /** Below this a threshold cannot tell a copy from an independent model. */
+    static final double MIN_USEFUL_THRESHOLD = 1e-4;
+
     private static final Logger LOG = LoggerFactory.getLogger(FingerprintVerifier.class);
 
     private final FingerprintScheme<?> scheme;
@@ -74,8 +98,12 @@ public final class FingerprintVerifier {
     private final Threshold userThreshold;
     private final ProgressListener progress;
     private final boolean allowDifferentClassCounts;
+    private final boolean selfCalibrate;
+    private final ReferenceTrainer trainer;
+    private final int trainedReferences;
     private final Map<String, List<Predictions>> storedReferenceAnswers = new ConcurrentHashMap<>();
     private final Map<String, Calibration> calibrations = new ConcurrentHashMap<>();
+    private final Map<Model, VictimFingerprint> fingerprints = Collections.synchronizedMap(new WeakHashMap<>());
 
     private FingerprintVerifier(Builder b) {
         this.scheme = b.scheme;
@@ -86,6 +114,9 @@ public final class FingerprintVerifier {
         this.userThreshold = b.userThreshold;
         this.progress = b.progress;
         this.allowDifferentClassCounts = b.allowDifferentClassCounts;
+        this.selfCalibrate = b.selfCalibrate;
+        this.trainer = b.trainer != null ? b.trainer : ReferenceTrainer.find().orElse(null);
+        this.trainedReferences = b.trainedReferences;
     }
 
     /** A builder for the default scheme ({@value #DEFAULT_SCHEME}) with its default parameters. */
@@ -165,7 +196,9 @@ public final class FingerprintVerifier {
 
     /**
      * Builds the query set from the owner data, queries the victim and every reference model, and
-     * keeps their answers.
+     * keeps their answers. Without references (and without a fixed threshold) it trains its own
+     * on half of the owner data when it can ({@link SelfCalibration}), and draws the queries from
+     * the other half.
      *
      * @throws IllegalStateException    if no owner data was given
      * @throws IllegalArgumentException if the data cannot give the query set, or a reference
@@ -181,33 +214,54 @@ public final class FingerprintVerifier {
             checkSameTask(victim.name(), victim.numClasses(), r, "reference");
         }
         long t0 = System.nanoTime();
-        QuerySet queries = scheme.queryBuilder().build(victim, ownerData, seed, progress);
-        long t1 = System.nanoTime();
-        progress.onProgress("fingerprinting victim", 0, 1 + references.size());
-        Predictions victimAnswers = victim.predict(queries.inputs());
-        List<VictimFingerprint.ReferenceAnswers> refs = new ArrayList<>();
-        for (int i = 0; i < references.size(); i++) {
-            Model r = references.get(i);
-            progress.onProgress("fingerprinting victim", 1 + i, 1 + references.size());
-            refs.add(new VictimFingerprint.ReferenceAnswers(r.name(), r.predict(queries.inputs())));
+        LabeledImages queryPool = ownerData;
+        List<Model> refs = references;
+        boolean trained = false;
+        if (selfCalibrationReason().isEmpty()) {
+            SelfCalibration.Split split = SelfCalibration.split(ownerData, seed);
+            queryPool = split.queries();
+            refs = SelfCalibration.references(trainer, split.training(), trainedReferences, seed, progress);
+            trained = true;
         }
-        progress.onProgress("fingerprinting victim", 1 + references.size(), 1 + references.size());
+        QuerySet queries = scheme.queryBuilder().build(victim, queryPool, seed, progress);
+        long t1 = System.nanoTime();
+        progress.onProgress("fingerprinting victim", 0, 1 + refs.size());
+        Predictions victimAnswers = victim.predict(queries.inputs());
+        List<VictimFingerprint.ReferenceAnswers> answers = new ArrayList<>();
+        for (int i = 0; i < refs.size(); i++) {
+            Model r = refs.get(i);
+            progress.onProgress("fingerprinting victim", 1 + i, 1 + refs.size());
+            answers.add(new VictimFingerprint.ReferenceAnswers(r.name(), r.predict(queries.inputs()), trained));
+        }
+        progress.onProgress("fingerprinting victim", 1 + refs.size(), 1 + refs.size());
         long t2 = System.nanoTime();
         Provenance prov = new Provenance(scheme.name(), scheme.parameters(), seed, queries.sha256(), victim.name(),
                 LibraryVersion.get(), Instant.now());
-        LOG.debug("fingerprinted {} with {} on {} queries and {} references", victim.name(), scheme.name(),
-                queries.size(), refs.size());
-        return new VictimFingerprint(prov, queries, victimAnswers, refs, Duration.ofNanos(t1 - t0),
+        LOG.debug("fingerprinted {} with {} on {} queries and {} {}references", victim.name(), scheme.name(),
+                queries.size(), answers.size(), trained ? "self-trained " : "");
+        return new VictimFingerprint(prov, queries, victimAnswers, answers, Duration.ofNanos(t1 - t0),
                 Duration.ofNanos(t2 - t1));
     }
 
     /**
-     * Fingerprints {@code victim} and verifies {@code suspect} against it. To check several
-     * suspects, call {@link #fingerprint(Model)} once and {@link #verify(VictimFingerprint, Model)}
-     * for each, which builds the query set only once.
+     * Fingerprints {@code victim} and verifies {@code suspect} against it. The fingerprint is kept
+     * while the victim object lives, so checking several suspects against one victim builds the
+     * query set (and trains references) once; to store it, call {@link #fingerprint(Model)} and
+     * {@link #verify(VictimFingerprint, Model)}.
      */
     public Verdict verify(Model victim, Model suspect) {
-        return verify(fingerprint(victim), suspect);
+        Objects.requireNonNull(victim, "victim");
+        VictimFingerprint fp;
+        synchronized (fingerprints) {
+            fp = fingerprints.get(victim);
+        }
+        if (fp == null) {
+            fp = fingerprint(victim);
+            synchronized (fingerprints) {
+                fingerprints.put(victim, fp);
+            }
+        }
+        return verify(fp, suspect);
     }
 
     /**
@@ -226,10 +280,11 @@ public final class FingerprintVerifier {
         }
         // everything that can fail is settled before the suspect (a paid API, say) is queried
         List<Predictions> refs = referenceAnswers(fingerprint);
+        boolean trained = !fingerprint.references().isEmpty() && fingerprint.references().stream()
+                .allMatch(VictimFingerprint.ReferenceAnswers::trained);
         OutputKind rep = representation(fingerprint, suspect.outputKind(), refs);
-        Calibration calibration = refs.size() >= NullDistribution.MIN_REFERENCES ? calibration(fingerprint, refs, rep) : null;
-        Threshold threshold = userThreshold != null ? userThreshold
-                : calibration != null ? calibration.threshold() : defaultThreshold(rep, refs.size());
+        Calibration calibration = userThreshold == null && refs.size() >= 2 ? calibration(fingerprint, refs, rep, trained)
+                : null;
 
         long t0 = System.nanoTime();
         long before = suspect.queryCount();
@@ -237,15 +292,98 @@ public final class FingerprintVerifier {
         long queries = suspect.queryCount() - before;
         long t1 = System.nanoTime();
         double distance = scheme.distance(fingerprint.victimAnswers(), suspectAnswers, rep);
+        OptionalDouble competence = scheme.competence().of(fingerprint.victimAnswers(), suspectAnswers);
+        Decision d = decide(distance, competence, calibration, rep, refs.size(),
+                SuspectScreen.problem(fingerprint.victimAnswers(), suspectAnswers, competence));
         long t2 = System.nanoTime();
-        Verdict v = new Verdict(suspect.name(), scheme.name(), rep, distance, threshold, threshold.isStolen(distance),
-                calibration == null ? Double.NaN : calibration.pValue(distance),
-                calibration == null ? 0 : calibration.referenceCount(),
-                calibration == null ? -1 : calibration.closerCount(distance), queries,
-                new Verdict.Costs(fingerprint.querySetBuildTime(), fingerprint.fingerprintTime(), Duration.ofNanos(t1 - t0),
-                        Duration.ofNanos(t2 - t1)));
+        Verdict v = new Verdict(suspect.name(), scheme.name(), rep, d.outcome, distance, d.threshold, d.pValue,
+                d.evidence, d.notes, queries, new Verdict.Costs(fingerprint.querySetBuildTime(),
+                fingerprint.fingerprintTime(), Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1)));
         LOG.debug("{} vs {}: {}", fingerprint.provenance().victim(), suspect.name(), v.explanation());
         return v;
+    }
+
+    private record Decision(Verdict.Outcome outcome, Optional<Threshold> threshold, OptionalDouble pValue,
+                            Optional<Verdict.ReferenceEvidence> evidence, List<String> notes) {
+    }
+
+    private Decision decide(double distance, OptionalDouble competence, Calibration calibration, OutputKind rep,
+                            int referenceCount, Optional<String> screen) {
+        List<String> notes = new ArrayList<>();
+        screen.ifPresent(notes::add);
+        if (userThreshold != null) {
+            Verdict.Outcome o = screen.isPresent() ? Verdict.Outcome.INCONCLUSIVE
+                    : userThreshold.isStolen(distance) ? Verdict.Outcome.STOLEN : Verdict.Outcome.INDEPENDENT;
+            return new Decision(o, Optional.of(userThreshold), OptionalDouble.empty(), Optional.empty(), notes);
+        }
+        if (calibration != null) {
+            Calibration.Assessment a = calibration.assess(distance, competence);
+            notes.addAll(a.notes());
+            Threshold t = a.threshold();
+            Verdict.Outcome o;
+            if (screen.isPresent()) {
+                o = Verdict.Outcome.INCONCLUSIVE;
+            } else if (t.value() < MIN_USEFUL_THRESHOLD) {
+                notes.add("the references come as close to the victim as a copy would: this scheme cannot tell them "
+                        + "apart on this victim; try another scheme or more queries");
+                o = Verdict.Outcome.INCONCLUSIVE;
+            } else if (t.isStolen(distance)) {
+                o = Verdict.Outcome.STOLEN;
+            } else if (a.referenceCount() < MIN_REFERENCES_TO_CLEAR && a.atLeastAsClose() > 0) {
+                notes.add(String.format(Locale.ROOT, "only %d references: at least %d are needed to set a %.0f%% "
+                                + "threshold that can clear a suspect; give more references", a.referenceCount(),
+                        MIN_REFERENCES_TO_CLEAR, 100 * calibration.targetFpr()));
+                o = Verdict.Outcome.INCONCLUSIVE;
+            } else {
+                o = Verdict.Outcome.INDEPENDENT;
+            }
+            return new Decision(o, Optional.of(t), OptionalDouble.of(a.pValue()),
+                    Optional.of(new Verdict.ReferenceEvidence(a.referenceCount(), a.atLeastAsClose(),
+                            t.source() == Threshold.Source.TRAINED_REFERENCES)), notes);
+        }
+        if (referenceCount == 1) {
+            notes.add("one reference model cannot calibrate a threshold: give at least " + MIN_REFERENCES_TO_CLEAR);
+        }
+        String why = selfCalibrationReason().orElse("no reference models");
+        Optional<Threshold> fallback = scheme.defaultThreshold(rep);
+        if (fallback.isEmpty()) {
+            notes.add("no default threshold was measured for " + scheme.name() + " with parameters "
+                    + scheme.parameters() + " on " + rep.name().toLowerCase(Locale.ROOT)
+                    + DefaultThresholds.measuredParameters(scheme.name(), rep).map(m -> " (measured for " + m + ")").orElse("")
+                    + ", and " + why + ": give reference models or a threshold");
+            return new Decision(Verdict.Outcome.INCONCLUSIVE, Optional.empty(), OptionalDouble.empty(), Optional.empty(),
+                    notes);
+        }
+        Threshold t = fallback.get();
+        if (screen.isEmpty() && t.isStolen(distance)) {
+            return new Decision(Verdict.Outcome.STOLEN, fallback, OptionalDouble.empty(), Optional.empty(), notes);
+        }
+        if (screen.isEmpty()) {
+            notes.add("not below the default threshold, which was measured on other victims and cannot clear a suspect ("
+                    + why + "): give reference models, or add modelprint-nd4j so the verifier trains its own");
+        }
+        return new Decision(Verdict.Outcome.INCONCLUSIVE, fallback, OptionalDouble.empty(), Optional.empty(), notes);
+    }
+
+    /** Why this verifier does not train its own references, or empty when it does. */
+    private Optional<String> selfCalibrationReason() {
+        if (!references.isEmpty()) {
+            return Optional.of("reference models were given");
+        }
+        if (userThreshold != null) {
+            return Optional.of("a threshold was given");
+        }
+        if (!selfCalibrate) {
+            return Optional.of("self-calibration is off");
+        }
+        if (trainer == null) {
+            return Optional.of("no reference trainer is on the class path (modelprint-nd4j brings one)");
+        }
+        if (ownerData == null || ownerData.size() < SelfCalibration.MIN_OWNER_SAMPLES) {
+            return Optional.of("the owner data has " + (ownerData == null ? 0 : ownerData.size())
+                    + " samples, fewer than the " + SelfCalibration.MIN_OWNER_SAMPLES + " self-calibration needs");
+        }
+        return Optional.empty();
     }
 
     /**
@@ -278,17 +416,9 @@ public final class FingerprintVerifier {
         return rep;
     }
 
-    private Calibration calibration(VictimFingerprint fp, List<Predictions> refs, OutputKind rep) {
-        return calibrations.computeIfAbsent(cacheKey(fp, rep),
-                k -> Calibration.ofAnswers(scheme, fp.victimAnswers(), refs, rep, targetFpr));
-    }
-
-    private Threshold defaultThreshold(OutputKind rep, int referenceCount) {
-        if (referenceCount == 1) {
-            LOG.warn("one reference model cannot calibrate a threshold (at least {} are needed); "
-                    + "using the scheme's default", NullDistribution.MIN_REFERENCES);
-        }
-        return scheme.defaultThreshold(rep);
+    private Calibration calibration(VictimFingerprint fp, List<Predictions> refs, OutputKind rep, boolean trained) {
+        return calibrations.computeIfAbsent(cacheKey(fp, rep), k -> Calibration.ofAnswers(scheme, fp.victimAnswers(),
+                refs, rep, targetFpr, trained ? Threshold.Source.TRAINED_REFERENCES : Threshold.Source.REFERENCE_MODELS));
     }
 
     // a fingerprint is identified by its query set and the victim's answers; both are immutable
@@ -345,6 +475,9 @@ public final class FingerprintVerifier {
         private Threshold userThreshold;
         private ProgressListener progress = ProgressListener.NONE;
         private boolean allowDifferentClassCounts;
+        private boolean selfCalibrate = true;
+        private ReferenceTrainer trainer;
+        private int trainedReferences = SelfCalibration.DEFAULT_REFERENCES;
 
         private Builder(FingerprintScheme<?> scheme) {
             this.scheme = scheme;
@@ -402,6 +535,34 @@ public final class FingerprintVerifier {
          */
         public Builder allowDifferentClassCounts(boolean allow) {
             this.allowDifferentClassCounts = allow;
+            return this;
+        }
+
+        /**
+         * Whether the verifier trains its own reference models when it is given none (default
+         * true): it then splits the owner data in half, draws queries from one half and trains
+         * {@link #trainedReferences(int)} references on the other with the
+         * {@link ReferenceTrainer} on the class path. Off, or without a trainer, a verifier with
+         * no references can only confirm close copies with a measured default.
+         */
+        public Builder selfCalibrate(boolean on) {
+            this.selfCalibrate = on;
+            return this;
+        }
+
+        /** The trainer of self-calibration's references; by default the first on the class path. */
+        public Builder referenceTrainer(ReferenceTrainer referenceTrainer) {
+            this.trainer = Objects.requireNonNull(referenceTrainer, "referenceTrainer");
+            return this;
+        }
+
+        /** How many references self-calibration trains (default {@value SelfCalibration#DEFAULT_REFERENCES}, at least 5). */
+        public Builder trainedReferences(int count) {
+            if (count < 5 || count > 100) {
+                throw new IllegalArgumentException("self-calibration trains 5 to 100 references, got " + count
+                        + ": fewer cannot fit a competence-adjusted threshold");
+            }
+            this.trainedReferences = count;
             return this;
         }
 

@@ -1,10 +1,14 @@
 package io.modelprint;
 
+import java.util.OptionalDouble;
+
 /**
  * The distance below which a suspect is judged stolen, and where that number came from.
  *
  * <p>A distance alone does not tell a user what to do; a threshold with its source and its
- * false-positive estimate does.
+ * false-positive estimate does. A threshold calibrated on reference models that differ in
+ * competence is set for the suspect at hand (see {@code io.modelprint.calibration.Calibration}),
+ * so two verdicts against one fingerprint may quote different values.
  *
  * <pre>{@code
  * Threshold t = Threshold.user(0.05);
@@ -14,10 +18,10 @@ package io.modelprint;
  * @param value        stolen when the distance is strictly below this
  * @param source       where the value came from
  * @param targetFpr    the false-positive rate it aims at (calibrated thresholds) or the rate measured at
- *                     it on the benchmark (measured defaults); NaN if unknown
+ *                     it on the benchmark (measured defaults); empty if unknown
  * @param description  one sentence a user can read: how it was set, from what evidence
  */
-public record Threshold(double value, Source source, double targetFpr, String description) {
+public record Threshold(double value, Source source, OptionalDouble targetFpr, String description) {
 
     /**
      * Where a threshold came from.
@@ -31,10 +35,17 @@ public record Threshold(double value, Source source, double targetFpr, String de
     public enum Source {
         /** Set from the distances of independent reference models the user supplied. */
         REFERENCE_MODELS,
+        /** Set from the distances of independent reference models the verifier trained itself on the owner's data. */
+        TRAINED_REFERENCES,
         /** The scheme's documented default, measured on the Fashion-MNIST benchmark. */
         MEASURED_DEFAULT,
         /** Given by the user. */
-        USER
+        USER;
+
+        /** Whether the threshold was calibrated on reference models for this victim. */
+        public boolean isCalibrated() {
+            return this == REFERENCE_MODELS || this == TRAINED_REFERENCES;
+        }
     }
 
     /** Validates the value. */
@@ -45,12 +56,17 @@ public record Threshold(double value, Source source, double targetFpr, String de
         if (source == null) {
             throw new IllegalArgumentException("a threshold must say where it came from");
         }
+        targetFpr = targetFpr == null ? OptionalDouble.empty() : targetFpr;
+        if (targetFpr.isPresent() && !(targetFpr.getAsDouble() >= 0 && targetFpr.getAsDouble() < 1)) {
+            throw new IllegalArgumentException("a threshold's false-positive rate must be in [0, 1), got "
+                    + targetFpr.getAsDouble());
+        }
         description = description == null ? "" : description;
     }
 
     /** A threshold chosen by the user. */
     public static Threshold user(double value) {
-        return new Threshold(value, Source.USER, Double.NaN, "set by the user");
+        return new Threshold(value, Source.USER, OptionalDouble.empty(), "set by the user");
     }
 
     /** Whether a suspect at {@code distance} is judged stolen: {@code distance < value}. */

@@ -1,35 +1,88 @@
 package io.modelprint;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The answer to "was this suspect derived from my model?", with everything needed to act on it:
- * the distance, the threshold and where it came from, how sure, and what it cost.
+ * the outcome, the distance, the threshold and where it came from, how sure, and what it cost.
+ *
+ * <p>There are three outcomes. {@link Outcome#STOLEN}: the suspect is closer to the victim than
+ * independent models come, at the threshold's false-positive rate. {@link Outcome#INDEPENDENT}:
+ * it is not. {@link Outcome#INCONCLUSIVE}: the evidence cannot decide (the suspect is not a
+ * working model of the task, the references cannot support the target false-positive rate, no
+ * threshold was measured for this victim...); {@link #notes()} says why. A verdict is never
+ * {@code STOLEN} by default or by accident: every failure before the comparison is an exception.
  *
  * <pre>{@code
  * Verdict v = verifier.verify(victim, suspect);
- * if (v.stolen()) {
- *     LOG.warn("{}", v.explanation());
+ * switch (v.outcome()) {
+ *     case STOLEN -> LOG.warn("{}", v.explanation());
+ *     case INCONCLUSIVE -> LOG.info("cannot decide: {}", v.notes());
+ *     case INDEPENDENT -> { }
  * }
  * }</pre>
  *
  * @param suspect           the suspect's name
  * @param scheme            the scheme used, such as {@code sac-m}
  * @param representation    what both models' answers were compared as
+ * @param outcome           stolen, independent or inconclusive
  * @param distance          the distance between the two fingerprints (small means alike)
- * @param threshold         the threshold used, with its source
- * @param stolen            {@code distance < threshold.value()}
- * @param pValue            how likely an independent model comes this close (log-normal fit to
- *                          the references), or NaN without references
- * @param referenceCount    independent reference models behind the threshold, 0 for none
- * @param closerReferences  how many of them came at least this close, or -1 without references
+ * @param threshold         the threshold used, with its source; empty when none could be set (an
+ *                          inconclusive verdict without references or a measured default)
+ * @param pValue            how likely an independent model comes this close (from the references),
+ *                          empty without references
+ * @param references        the reference models behind the threshold, empty without references
+ * @param notes             why the outcome is inconclusive, and warnings a user should read (a
+ *                          default threshold measured with other parameters, say); may be empty
  * @param suspectQueries    queries sent to the suspect for this verdict
  * @param costs             time spent on each step
  */
-public record Verdict(String suspect, String scheme, OutputKind representation, double distance,
-                      Threshold threshold, boolean stolen, double pValue, int referenceCount,
-                      int closerReferences, long suspectQueries, Costs costs) {
+public record Verdict(String suspect, String scheme, OutputKind representation, Outcome outcome, double distance,
+                      Optional<Threshold> threshold, OptionalDouble pValue, Optional<ReferenceEvidence> references,
+                      List<String> notes, long suspectQueries, Costs costs) {
+
+    /**
+     * What the verdict says.
+     *
+     * <pre>{@code
+     * if (verdict.outcome() == Verdict.Outcome.INCONCLUSIVE) { ... }
+     * }</pre>
+     */
+    public enum Outcome {
+        /** Derived from the victim, at the threshold's false-positive rate. */
+        STOLEN,
+        /** No closer to the victim than independent models come. */
+        INDEPENDENT,
+        /** The evidence cannot decide; the notes say why. */
+        INCONCLUSIVE
+    }
+
+    /**
+     * The independent reference models a calibrated threshold rests on.
+     *
+     * <pre>{@code
+     * verdict.references().ifPresent(r -> LOG.info("{} of {} references came this close", r.atLeastAsClose(), r.count()));
+     * }</pre>
+     *
+     * @param count          how many references
+     * @param atLeastAsClose how many of them came at least as close to the victim as the suspect
+     * @param trained        whether the verifier trained them itself on the owner's data
+     */
+    public record ReferenceEvidence(int count, int atLeastAsClose, boolean trained) {
+
+        /** Validates the counts. */
+        public ReferenceEvidence {
+            if (count < 1 || atLeastAsClose < 0 || atLeastAsClose > count) {
+                throw new IllegalArgumentException("reference evidence needs 0 <= atLeastAsClose <= count and count >= 1, got "
+                        + atLeastAsClose + " of " + count);
+            }
+        }
+    }
 
     /**
      * Time spent on each step.
@@ -48,26 +101,61 @@ public record Verdict(String suspect, String scheme, OutputKind representation, 
                         Duration comparison) {
     }
 
+    /** Validates and freezes. */
+    public Verdict {
+        Objects.requireNonNull(outcome, "outcome");
+        threshold = threshold == null ? Optional.empty() : threshold;
+        if (outcome != Outcome.INCONCLUSIVE && threshold.isEmpty()) {
+            throw new IllegalArgumentException("a " + outcome + " verdict needs the threshold it was decided by");
+        }
+        pValue = pValue == null ? OptionalDouble.empty() : pValue;
+        references = references == null ? Optional.empty() : references;
+        notes = List.copyOf(notes == null ? List.of() : notes);
+        if (outcome == Outcome.INCONCLUSIVE && notes.isEmpty()) {
+            throw new IllegalArgumentException("an inconclusive verdict must say why: give at least one note");
+        }
+        if (pValue.isPresent() && !(pValue.getAsDouble() >= 0 && pValue.getAsDouble() <= 1)) {
+            throw new IllegalArgumentException("a p-value is in [0, 1], got " + pValue.getAsDouble());
+        }
+    }
+
+    /** Whether the verdict is {@link Outcome#STOLEN}. */
+    public boolean stolen() {
+        return outcome == Outcome.STOLEN;
+    }
+
+    /** Whether the verdict is {@link Outcome#INCONCLUSIVE}. */
+    public boolean inconclusive() {
+        return outcome == Outcome.INCONCLUSIVE;
+    }
+
     /**
      * One readable sentence, for example: "stolen: distance 0.0121 < threshold 0.0480 (FPR <= 5%);
      * 0 of 12 independent models came this close (p = 0.0004)".
      */
     public String explanation() {
         StringBuilder s = new StringBuilder();
-        s.append(stolen ? "stolen: " : "independent: ");
-        s.append(String.format(Locale.ROOT, "distance %.4f %s threshold %.4f", distance, stolen ? "<" : ">=",
-                threshold.value()));
-        if (threshold.source() == Threshold.Source.REFERENCE_MODELS && !Double.isNaN(threshold.targetFpr())) {
-            s.append(String.format(Locale.ROOT, " (FPR <= %.0f%%)", 100 * threshold.targetFpr()));
-        }
-        if (referenceCount > 0) {
-            s.append(String.format(Locale.ROOT, "; %d of %d independent models came this close", closerReferences,
-                    referenceCount));
-            if (!Double.isNaN(pValue)) {
-                s.append(String.format(Locale.ROOT, " (p = %.2g)", pValue));
+        s.append(outcome.name().toLowerCase(Locale.ROOT)).append(": ");
+        if (threshold.isPresent()) {
+            Threshold t = threshold.get();
+            s.append(String.format(Locale.ROOT, "distance %.4f %s threshold %.4f", distance,
+                    t.isStolen(distance) ? "<" : ">=", t.value()));
+            if (t.source().isCalibrated() && t.targetFpr().isPresent()) {
+                s.append(String.format(Locale.ROOT, " (FPR <= %.0f%%)", 100 * t.targetFpr().getAsDouble()));
             }
         } else {
-            s.append("; threshold: ").append(threshold.description());
+            s.append(String.format(Locale.ROOT, "distance %.4f, no threshold", distance));
+        }
+        if (references.isPresent()) {
+            ReferenceEvidence r = references.get();
+            s.append(String.format(Locale.ROOT, "; %d of %d %sindependent models came this close", r.atLeastAsClose(),
+                    r.count(), r.trained() ? "self-trained " : ""));
+            pValue.ifPresent(p -> s.append(String.format(Locale.ROOT, " (p = %.2g)", p)));
+        } else {
+            threshold.ifPresent(t -> s.append("; threshold: ").append(t.description()));
+        }
+        for (String note : notes) {
+            s.append("; ").append(note);
         }
         return s.toString();
     }

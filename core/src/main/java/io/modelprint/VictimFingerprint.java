@@ -41,8 +41,14 @@ public record VictimFingerprint(Provenance provenance, QuerySet querySet, Predic
      *
      * @param name    the reference model's name
      * @param answers its answers
+     * @param trained whether the verifier trained it on the owner's data (rather than the user giving it)
      */
-    public record ReferenceAnswers(String name, Predictions answers) {
+    public record ReferenceAnswers(String name, Predictions answers, boolean trained) {
+
+        /** A reference the user gave. */
+        public ReferenceAnswers(String name, Predictions answers) {
+            this(name, answers, false);
+        }
     }
 
     /** Checks that the parts fit together. */

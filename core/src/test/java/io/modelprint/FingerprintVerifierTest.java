@@ -29,10 +29,15 @@ class FingerprintVerifierTest {
         return FingerprintVerifier.using(Schemes.create("sac-m", p)).ownerData(OWNER);
     }
 
+    /** A model of the victim's task trained "independently": the task's weights plus its own noise, as large. */
+    private static Model independent(String name, long seed) {
+        return TestModels.perturbed(name, 10, 1, 0.8, seed, OutputKind.LOGITS);
+    }
+
     private static List<Model> independents(int count, long firstSeed) {
         List<Model> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            out.add(TestModels.linear("independent-" + i, 10, firstSeed + i, OutputKind.LOGITS));
+            out.add(independent("independent-" + i, firstSeed + i));
         }
         return out;
     }
@@ -42,7 +47,7 @@ class FingerprintVerifierTest {
         Verdict v = sacM().build().verify(VICTIM, VICTIM);
         assertEquals(0.0, v.distance(), 1e-9);
         assertTrue(v.stolen());
-        assertEquals(Threshold.Source.MEASURED_DEFAULT, v.threshold().source());
+        assertEquals(Threshold.Source.MEASURED_DEFAULT, v.threshold().orElseThrow().source());
         assertEquals(100, v.suspectQueries());
     }
 
@@ -52,14 +57,15 @@ class FingerprintVerifierTest {
         VictimFingerprint fp = verifier.fingerprint(VICTIM);
         Model copy = TestModels.perturbed("copy", 10, 1, 0.05, 9, OutputKind.LOGITS);
         Verdict stolen = verifier.verify(fp, copy);
-        Verdict independent = verifier.verify(fp, TestModels.linear("stranger", 10, 999, OutputKind.LOGITS));
+        Verdict independent = verifier.verify(fp, independent("stranger", 999));
         assertTrue(stolen.stolen(), stolen.explanation());
         assertFalse(independent.stolen(), independent.explanation());
-        assertEquals(Threshold.Source.REFERENCE_MODELS, stolen.threshold().source());
-        assertEquals(8, stolen.referenceCount());
-        assertEquals(0, stolen.closerReferences());
-        assertTrue(stolen.pValue() < 0.01, "p = " + stolen.pValue());
-        assertTrue(independent.pValue() > stolen.pValue());
+        assertEquals(Threshold.Source.REFERENCE_MODELS, stolen.threshold().orElseThrow().source());
+        assertEquals(8, stolen.references().orElseThrow().count());
+        assertEquals(0, stolen.references().orElseThrow().atLeastAsClose());
+        assertTrue(stolen.pValue().orElseThrow() < 0.01, "p = " + stolen.pValue());
+        assertTrue(independent.pValue().orElseThrow() > stolen.pValue().orElseThrow());
+        assertEquals(Verdict.Outcome.INDEPENDENT, independent.outcome(), independent.explanation());
         assertTrue(stolen.explanation().contains("0 of 8 independent models came this close"), stolen.explanation());
     }
 
@@ -67,7 +73,7 @@ class FingerprintVerifierTest {
     void aUserThresholdOverridesTheDefault() {
         Verdict v = sacM().threshold(0.0).build().verify(VICTIM, VICTIM);
         assertFalse(v.stolen(), "distance 0 is not below threshold 0");
-        assertEquals(Threshold.Source.USER, v.threshold().source());
+        assertEquals(Threshold.Source.USER, v.threshold().orElseThrow().source());
     }
 
     @Test
@@ -172,21 +178,42 @@ class FingerprintVerifierTest {
         assertTrue(stored.references().isEmpty());
         FingerprintVerifier calibrated = sacM("output", "logits").references(independents(6, 100)).build();
         Verdict v = calibrated.verify(stored, TestModels.perturbed("copy", 10, 1, 0.05, 9, OutputKind.LOGITS));
-        assertEquals(Threshold.Source.REFERENCE_MODELS, v.threshold().source());
-        assertEquals(6, v.referenceCount());
+        assertEquals(Threshold.Source.REFERENCE_MODELS, v.threshold().orElseThrow().source());
+        assertEquals(6, v.references().orElseThrow().count());
         assertTrue(v.stolen(), v.explanation());
     }
 
     @Test
-    void aMissingDefaultThresholdFailsBeforeTheSuspectIsQueried() {
-        // a scheme without a measured default: the error must come before any paid query
+    void aMissingDefaultThresholdGivesAnInconclusiveVerdictThatSaysSo() {
+        // a scheme without a measured default, no references and no trainer: no threshold can be set
         FingerprintScheme<?> s = unmeasured(Schemes.create("sac-w", Map.of("output", "probabilities", "queries", "20")));
         VictimFingerprint fp = FingerprintVerifier.using(s).ownerData(OWNER).threshold(1).build().fingerprint(VICTIM);
         Model api = Models.probabilitiesOnly(TestModels.linear("api", 10, 5, OutputKind.LOGITS));
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> FingerprintVerifier.using(s).build().verify(fp, api));
-        assertTrue(e.getMessage().contains("no measured default threshold"), e.getMessage());
-        assertEquals(0, api.queryCount(), "nothing was sent to the suspect");
+        Verdict v = FingerprintVerifier.using(s).build().verify(fp, api);
+        assertEquals(Verdict.Outcome.INCONCLUSIVE, v.outcome());
+        assertTrue(v.threshold().isEmpty());
+        assertTrue(v.explanation().contains("no default threshold was measured"), v.explanation());
+    }
+
+    @Test
+    void aDefaultThresholdIsNeverUsedForParametersItWasNotMeasuredWith() {
+        FingerprintScheme<?> measured = Schemes.create("sac-m");
+        FingerprintScheme<?> other = Schemes.create("sac-m", Map.of("queries", "60"));
+        assertTrue(measured.defaultThreshold(OutputKind.LOGITS).isPresent());
+        assertTrue(other.defaultThreshold(OutputKind.LOGITS).isEmpty(), "measured for 100 queries, not 60");
+        Verdict v = FingerprintVerifier.using(other).ownerData(OWNER).build().verify(VICTIM, VICTIM);
+        assertEquals(Verdict.Outcome.INCONCLUSIVE, v.outcome(), "even the victim itself is not judged without a threshold");
+        assertTrue(v.explanation().contains("measured for"), v.explanation());
+        assertTrue(v.explanation().contains("queries=100"), v.explanation());
+    }
+
+    @Test
+    void aMeasuredDefaultConfirmsACopyButNeverClearsASuspect() {
+        Verdict copy = sacM().build().verify(VICTIM, VICTIM);
+        assertEquals(Verdict.Outcome.STOLEN, copy.outcome());
+        Verdict stranger = sacM().build().verify(VICTIM, independent("stranger", 999));
+        assertEquals(Verdict.Outcome.INCONCLUSIVE, stranger.outcome(), stranger.explanation());
+        assertTrue(stranger.explanation().contains("cannot clear a suspect"), stranger.explanation());
     }
 
     /** {@code s} under another name. */
@@ -198,7 +225,7 @@ class FingerprintVerifierTest {
     /** {@code s} under a name that has no entry in the default-threshold table. */
     private static <F extends Fingerprint> FingerprintScheme<F> unmeasured(FingerprintScheme<F> s) {
         return new FingerprintScheme<>("unmeasured", s.parameters(), s.queryBuilder(), s.extractors(), s.verifier(),
-                s.preferredRepresentation(), rep -> DefaultThresholds.forScheme("unmeasured", rep));
+                s.preferredRepresentation(), rep -> DefaultThresholds.forScheme("unmeasured", s.parameters(), rep));
     }
 
     @Test

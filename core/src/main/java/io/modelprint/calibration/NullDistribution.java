@@ -3,6 +3,7 @@ package io.modelprint.calibration;
 import io.modelprint.Threshold;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
@@ -129,6 +130,19 @@ public final class NullDistribution {
      * @throws IllegalArgumentException if {@code targetFpr} is not in (0, 1)
      */
     public Threshold threshold(double targetFpr) {
+        return threshold(targetFpr, Threshold.Source.REFERENCE_MODELS);
+    }
+
+    /**
+     * As {@link #threshold(double)}, saying where the references came from.
+     *
+     * @throws IllegalArgumentException if {@code targetFpr} is not in (0, 1) or {@code source} is
+     *                                  not a calibrated source
+     */
+    public Threshold threshold(double targetFpr, Threshold.Source source) {
+        if (!source.isCalibrated()) {
+            throw new IllegalArgumentException("a threshold from reference models has a calibrated source, not " + source);
+        }
         if (!(targetFpr > 0 && targetFpr < 1)) {
             throw new IllegalArgumentException("target false-positive rate must be in (0, 1), got " + targetFpr);
         }
@@ -142,7 +156,7 @@ public final class NullDistribution {
                 : String.format(Locale.ROOT, "capped at reference distance %.4g", empirical);
         String text = String.format(Locale.ROOT, "from %d independent reference models (closest %.4g, median %.4g): %s",
                 sorted.length, sorted[0], median(), how);
-        return new Threshold(value, Threshold.Source.REFERENCE_MODELS, targetFpr, text);
+        return new Threshold(value, source, OptionalDouble.of(targetFpr), text);
     }
 
     /** The median reference distance. */

@@ -41,6 +41,7 @@ public final class AkhExcessProvider extends AbstractSchemeProvider {
         LabelExtractor extractor = new LabelExtractor(NAME);
         return new FingerprintScheme<>(NAME, p.map(), new MistakesAndControls(config), rep -> extractor,
                 new ExcessMismatch(config.mistakes()), OutputKind.LABELS,
-                rep -> DefaultThresholds.forScheme(NAME, OutputKind.LABELS));
+                rep -> DefaultThresholds.forScheme(NAME, p.map(), OutputKind.LABELS),
+                Competence.onLastQueries(config.controls()));
     }
 }

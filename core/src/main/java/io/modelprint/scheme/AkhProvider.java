@@ -48,6 +48,6 @@ public final class AkhProvider extends AbstractSchemeProvider {
         MisclassifiedQueries builder = new MisclassifiedQueries(p.get(MisclassifiedQueries.Config.class), List.of());
         LabelExtractor extractor = new LabelExtractor(NAME);
         return new FingerprintScheme<>(NAME, p.map(), builder, rep -> extractor, new MismatchRate(), OutputKind.LABELS,
-                rep -> DefaultThresholds.forScheme(NAME, OutputKind.LABELS));
+                rep -> DefaultThresholds.forScheme(NAME, p.map(), OutputKind.LABELS));
     }
 }

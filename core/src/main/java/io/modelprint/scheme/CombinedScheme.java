@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Several schemes as one, so that each stolen family is caught by the scheme that sees it: SAC-m
@@ -26,8 +28,9 @@ import java.util.Map;
  *
  * <p>The query set is the component query sets one after another; each component reads its own
  * part of the answers. The combined distance is the smallest component distance divided by that
- * component's default threshold, so the combined default threshold is 1: "stolen when any
- * component is below its own threshold". With reference models the facade calibrates the combined
+ * component's measured default (as a scale, whatever parameters it was measured with), so the
+ * combined default threshold is 1, "stolen when any component is below its own threshold", and
+ * exists only when every component has a default measured for its parameters. With reference models the facade calibrates the combined
  * distance directly, which accounts for the several chances a combination has to be wrong.
  *
  * <pre>{@code
@@ -61,14 +64,19 @@ public final class CombinedScheme {
                 rep -> new Extractor(name, rep, components, sizes),
                 new Distance(components),
                 preferred,
-                rep -> new Threshold(1.0, Threshold.Source.MEASURED_DEFAULT, Double.NaN,
-                        "1 on the combined scale: stolen when any component is below its own default threshold"));
+                rep -> components.stream().allMatch(c -> c.defaultThreshold(rep).isPresent())
+                        ? Optional.of(new Threshold(1.0, Threshold.Source.MEASURED_DEFAULT, OptionalDouble.empty(),
+                        "1 on the combined scale: stolen when any component is below its own default threshold"))
+                        : Optional.empty());
     }
 
     /** Each component's distance over its default threshold, for one representation. */
     static double normalizedDistance(FingerprintScheme<?> component, Fingerprint victim, Fingerprint suspect) {
         double d = rawDistance(component, victim, suspect);
-        double t = component.defaultThreshold(victim.representation()).value();
+        double t = DefaultThresholds.scale(component.name(), victim.representation()).orElseThrow(
+                () -> new IllegalStateException("component " + component.name() + " has no measured default on "
+                        + victim.representation() + ": a combination divides each distance by its component's "
+                        + "default, so combine schemes with measured defaults"));
         if (!(t > 0)) {
             throw new IllegalStateException("component " + component.name() + " has default threshold " + t
                     + " for " + victim.representation() + ": a combination needs positive thresholds");

@@ -77,6 +77,6 @@ public final class ConferrableProvider extends AbstractSchemeProvider {
         ConferrableQueries builder = new ConferrableQueries(p.get(ConferrableQueries.Config.class), inputs.surrogates(),
                 inputs.selectionReferences());
         return new FingerprintScheme<>(NAME, p.map(), builder, rep -> new OutputExtractor(NAME, rep),
-                new TotalVariationDistance(), p.get(Output.class).output(), rep -> DefaultThresholds.forScheme(NAME, rep));
+                new TotalVariationDistance(), p.get(Output.class).output(), rep -> DefaultThresholds.forScheme(NAME, p.map(), rep));
     }
 }

@@ -57,6 +57,6 @@ public record CorrelationSettings(
         return new FingerprintScheme<>(name, parameters, builder,
                 rep -> new CorrelationExtractor(name, rep, f, temperature),
                 new MeanAbsoluteDifference(), output,
-                rep -> DefaultThresholds.forScheme(name, rep));
+                rep -> DefaultThresholds.forScheme(name, parameters, rep));
     }
 }

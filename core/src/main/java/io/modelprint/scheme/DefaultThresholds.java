@@ -5,21 +5,29 @@ import io.modelprint.Threshold;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Properties;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 
 /**
- * The default thresholds of the built-in schemes, used when a user gives neither reference
- * models nor a threshold. Each was measured on the Fashion-MNIST benchmark and is stored, with
- * the measurement it comes from, in {@code io/modelprint/default-thresholds.properties}; the
- * detection benchmark's report suggests values (benchmarks/RESULTS.md).
+ * The measured default thresholds of the built-in schemes: a fallback the verifier uses when it
+ * has neither reference models nor a threshold, and only to confirm close copies (a default
+ * measured on other victims cannot clear a suspect; see {@code FingerprintVerifier}). Each was
+ * measured on the Fashion-MNIST benchmark for one exact parameter set and is stored, with the
+ * measurement it comes from, in {@code io/modelprint/default-thresholds.properties}.
  *
  * <p>Entries: {@code <scheme>.<representation> = value},
+ * {@code <scheme>.<representation>.parameters = k=v,k=v} (every parameter of the scheme, sorted,
+ * as the scheme writes them: a default is used only for exactly these),
  * {@code <scheme>.<representation>.fpr = false-positive rate measured at that value} and
  * {@code <scheme>.<representation>.source = how it was measured}.
  *
  * <pre>{@code
- * Threshold t = DefaultThresholds.forScheme("sac-m", OutputKind.LOGITS);
- * String how = t.description();   // default for sac-m on logits, measured on Fashion-MNIST: ...
+ * Optional<Threshold> t = DefaultThresholds.forScheme("sac-m", Schemes.create("sac-m").parameters(), OutputKind.LOGITS);
+ * String how = t.map(Threshold::description).orElse("none measured");
  * }</pre>
  */
 public final class DefaultThresholds {
@@ -44,21 +52,47 @@ public final class DefaultThresholds {
     }
 
     /**
-     * The measured default threshold of {@code scheme} when comparing {@code representation}.
-     *
-     * @throws IllegalStateException if none was measured; the message says what to do instead
+     * The default threshold of {@code scheme} with exactly {@code parameters} when comparing
+     * {@code representation}, or empty when none was measured for them.
      */
-    public static Threshold forScheme(String scheme, OutputKind representation) {
-        String key = scheme + "." + representation.name().toLowerCase(Locale.ROOT);
+    public static Optional<Threshold> forScheme(String scheme, Map<String, String> parameters, OutputKind representation) {
+        String key = key(scheme, representation);
         String value = TABLE.getProperty(key);
-        if (value == null) {
-            throw new IllegalStateException("scheme " + scheme + " has no measured default threshold for "
-                    + representation + " outputs: give independent reference models (references(...)) "
-                    + "or a threshold (threshold(...)) to the verifier");
+        if (value == null || !canonical(parameters).equals(TABLE.getProperty(key + ".parameters"))) {
+            return Optional.empty();
         }
-        double fpr = Double.parseDouble(TABLE.getProperty(key + ".fpr", "NaN"));
+        String fpr = TABLE.getProperty(key + ".fpr");
         String source = TABLE.getProperty(key + ".source", "measured on the Fashion-MNIST benchmark");
-        return new Threshold(Double.parseDouble(value), Threshold.Source.MEASURED_DEFAULT, fpr,
-                "default for " + scheme + " on " + representation.name().toLowerCase(Locale.ROOT) + ", " + source);
+        return Optional.of(new Threshold(Double.parseDouble(value), Threshold.Source.MEASURED_DEFAULT,
+                fpr == null ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(fpr)),
+                "default for " + scheme + " on " + representation.name().toLowerCase(Locale.ROOT) + ", " + source));
+    }
+
+    /**
+     * The parameters a default of {@code scheme} on {@code representation} was measured with, if
+     * any: what a verdict quotes when the scheme's parameters differ.
+     */
+    public static Optional<String> measuredParameters(String scheme, OutputKind representation) {
+        return Optional.ofNullable(TABLE.getProperty(key(scheme, representation) + ".parameters"));
+    }
+
+    /**
+     * The value of the default of {@code scheme} on {@code representation} whatever parameters it
+     * was measured with: a scale to put distances of several schemes on one footing (as
+     * {@link CombinedScheme} does), never a threshold.
+     */
+    public static Optional<Double> scale(String scheme, OutputKind representation) {
+        return Optional.ofNullable(TABLE.getProperty(key(scheme, representation))).map(Double::parseDouble);
+    }
+
+    /** The form parameters take in the table: {@code k=v} pairs, sorted by name, joined by commas. */
+    public static String canonical(Map<String, String> parameters) {
+        StringJoiner j = new StringJoiner(",");
+        new TreeMap<>(parameters).forEach((k, v) -> j.add(k + "=" + v));
+        return j.toString();
+    }
+
+    private static String key(String scheme, OutputKind representation) {
+        return scheme + "." + representation.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -9,6 +9,7 @@ import io.modelprint.Threshold;
 import io.modelprint.Verifier;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -34,7 +35,10 @@ import java.util.function.Function;
  * @param extractors              the extractor for each representation
  * @param verifier                compares two fingerprints
  * @param preferredRepresentation what to compare when both models can give it
- * @param defaultThresholds       the measured default threshold for each representation
+ * @param defaultThresholds       the measured default threshold for each representation, empty
+ *                                where none was measured for these parameters
+ * @param competence              the suspect's competence on the scheme's control queries
+ *                                ({@link Competence#NONE} for schemes without controls)
  * @param <F>                     the fingerprint type
  */
 public record FingerprintScheme<F extends Fingerprint>(
@@ -44,14 +48,15 @@ public record FingerprintScheme<F extends Fingerprint>(
         Function<OutputKind, FingerprintExtractor<F>> extractors,
         Verifier<F> verifier,
         OutputKind preferredRepresentation,
-        Function<OutputKind, Threshold> defaultThresholds) {
+        Function<OutputKind, Optional<Threshold>> defaultThresholds,
+        Competence competence) {
 
     /** Validates and freezes the parameters. */
     public FingerprintScheme {
         if (name == null || name.isBlank() || queryBuilder == null || extractors == null || verifier == null
-                || preferredRepresentation == null || defaultThresholds == null) {
+                || preferredRepresentation == null || defaultThresholds == null || competence == null) {
             throw new IllegalArgumentException("a scheme needs a name, a query builder, extractors, a verifier, "
-                    + "a preferred representation and default thresholds");
+                    + "a preferred representation, default thresholds and a competence measure");
         }
         parameters = Collections.unmodifiableSortedMap(new TreeMap<>(parameters == null ? Map.of() : parameters));
     }
@@ -80,8 +85,22 @@ public record FingerprintScheme<F extends Fingerprint>(
         return verifier.distance(x.extract(victimAnswers), x.extract(suspectAnswers));
     }
 
-    /** The default threshold for {@code representation}, with the measurement it comes from. */
-    public Threshold defaultThreshold(OutputKind representation) {
+    /**
+     * A scheme without control queries ({@link Competence#NONE}).
+     */
+    public FingerprintScheme(String name, Map<String, String> parameters, QuerySetBuilder queryBuilder,
+                             Function<OutputKind, FingerprintExtractor<F>> extractors, Verifier<F> verifier,
+                             OutputKind preferredRepresentation,
+                             Function<OutputKind, Optional<Threshold>> defaultThresholds) {
+        this(name, parameters, queryBuilder, extractors, verifier, preferredRepresentation, defaultThresholds,
+                Competence.NONE);
+    }
+
+    /**
+     * The default threshold measured for these parameters and {@code representation}, with the
+     * measurement it comes from; empty where none was measured.
+     */
+    public Optional<Threshold> defaultThreshold(OutputKind representation) {
         return defaultThresholds.apply(representation);
     }
 }

@@ -37,6 +37,6 @@ public final class IpGuardProvider extends AbstractSchemeProvider {
         LabelExtractor extractor = new LabelExtractor(NAME);
         return new FingerprintScheme<>(NAME, p.map(), new BoundaryQueries(p.get(BoundaryQueries.Config.class)),
                 rep -> extractor, new MismatchRate(), OutputKind.LABELS,
-                rep -> DefaultThresholds.forScheme(NAME, OutputKind.LABELS));
+                rep -> DefaultThresholds.forScheme(NAME, p.map(), OutputKind.LABELS));
     }
 }

@@ -140,8 +140,12 @@ final class ContentReader {
             if (!r.isObject()) {
                 throw new IllegalArgumentException("references[" + i + "] must be an object, got " + r);
             }
+            JsonNode trained = r.get("trained");
+            if (trained != null && !trained.isBoolean()) {
+                throw new IllegalArgumentException("references[" + i + "].trained must be true or false, got " + trained);
+            }
             refs.add(new VictimFingerprint.ReferenceAnswers(text(r, "name"),
-                    answers(object(r, "answers"), "references[" + i + "].answers")));
+                    answers(object(r, "answers"), "references[" + i + "].answers"), trained != null && trained.asBoolean()));
         }
         return refs;
     }

@@ -25,6 +25,9 @@ final class ContentWriter {
         for (VictimFingerprint.ReferenceAnswers r : fp.references()) {
             ObjectNode o = refs.addObject();
             o.put("name", r.name());
+            if (r.trained()) {
+                o.put("trained", true);   // absent in files of references the user gave, and in version-1 files
+            }
             o.set("answers", answers(r.answers()));
         }
         ObjectNode t = c.putObject("timings");

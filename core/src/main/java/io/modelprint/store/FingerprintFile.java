@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  *                         "shape": [channels, height, width], "count", "encoding": "u8" | "f32le",
  *                         "pixels": base64 },
  *     "victimAnswers" : answers,
- *     "references"    : [ { "name", "answers": answers } ],
+ *     "references"    : [ { "name", "trained" (optional), "answers": answers } ],
  *     "timings"       : { "querySetBuildNanos", "fingerprintNanos" }
  *   },
  *   "sha256"  : hex SHA-256 of the content

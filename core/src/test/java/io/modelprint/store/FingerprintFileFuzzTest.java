@@ -122,8 +122,8 @@ class FingerprintFileFuzzTest {
     }
 
     private static List<String> verdictsWithoutCosts(List<Verdict> verdicts) {
-        return verdicts.stream().map(v -> v.suspect() + " " + v.distance() + " " + v.threshold() + " " + v.stolen()
-                + " " + v.pValue() + " " + v.closerReferences()).toList();
+        return verdicts.stream().map(v -> v.suspect() + " " + v.distance() + " " + v.threshold() + " " + v.outcome()
+                + " " + v.pValue() + " " + v.references()).toList();
     }
 
     private static byte[] mutate(Mutation kind, byte[] in, SplittableRandom rng) throws Exception {

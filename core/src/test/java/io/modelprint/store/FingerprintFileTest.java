@@ -48,9 +48,9 @@ class FingerprintFileTest {
             Verdict b = fromFile.verify(stored, suspect);
             assertEquals(a.distance(), b.distance(), 0, suspect.name());
             assertEquals(a.threshold(), b.threshold());
-            assertEquals(a.stolen(), b.stolen());
-            assertEquals(a.pValue(), b.pValue(), 0);
-            assertEquals(a.closerReferences(), b.closerReferences());
+            assertEquals(a.outcome(), b.outcome());
+            assertEquals(a.pValue(), b.pValue());
+            assertEquals(a.references(), b.references());
             assertEquals(a.representation(), b.representation());
             assertEquals(a.explanation(), b.explanation());
         }

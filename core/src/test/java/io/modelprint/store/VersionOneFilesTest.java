@@ -1,6 +1,8 @@
 package io.modelprint.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelprint.FingerprintVerifier;
 import io.modelprint.Model;
@@ -55,12 +57,23 @@ class VersionOneFilesTest {
                 Verdict v = verifier.verify(stored, suspect);
                 String key = fixture + "." + suspect.name() + ".";
                 assertEquals(EXPECTED.getProperty(key + "distance"), Double.toString(v.distance()), key);
-                assertEquals(EXPECTED.getProperty(key + "stolen"), Boolean.toString(v.stolen()), key);
+                // a version-1 verdict never flips between stolen and independent. It may become
+                // inconclusive, with its reason: a suspect that is not a working model of the task is
+                // no longer judged (issue 14), a measured default no longer clears a suspect and
+                // applies only to the exact parameters it was measured with (issue 13)
+                boolean wasStolen = Boolean.parseBoolean(EXPECTED.getProperty(key + "stolen"));
+                if (wasStolen) {
+                    assertTrue(v.stolen() || v.inconclusive(), key + ": " + v.explanation());
+                } else {
+                    assertFalse(v.stolen(), key + ": " + v.explanation());
+                }
                 assertEquals(EXPECTED.getProperty(key + "representation"), v.representation().name(), key);
-                assertEquals(EXPECTED.getProperty(key + "threshold"), Double.toString(v.threshold().value()), key);
-                assertEquals(EXPECTED.getProperty(key + "thresholdSource"), v.threshold().source().name(), key);
-                assertEquals(EXPECTED.getProperty(key + "pValue"), Double.toString(v.pValue()), key);
-                assertEquals(EXPECTED.getProperty(key + "explanation"), v.explanation(), key);
+                v.threshold().ifPresent(t -> {
+                    assertEquals(EXPECTED.getProperty(key + "threshold"), Double.toString(t.value()), key);
+                    assertEquals(EXPECTED.getProperty(key + "thresholdSource"), t.source().name(), key);
+                });
+                assertEquals(EXPECTED.getProperty(key + "pValue"),
+                        Double.toString(v.pValue().orElse(Double.NaN)), key);
             }
         }
     }
@@ -88,6 +101,7 @@ class VersionOneFilesTest {
         for (Map.Entry<String, Map<String, String>> e : expected.entrySet()) {
             assertEquals(e.getValue(), new TreeMap<>(Schemes.create(e.getKey()).parameters()), e.getKey());
         }
-        assertEquals(expected.keySet(), Schemes.providers().keySet());
+        // every scheme of version 1 is still there; schemes added since (error-profile) may join
+        assertTrue(Schemes.providers().keySet().containsAll(expected.keySet()), Schemes.providers().keySet().toString());
     }
 }

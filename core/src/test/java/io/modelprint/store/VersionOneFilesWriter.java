@@ -51,9 +51,9 @@ final class VersionOneFilesWriter {
                 expected.setProperty(key + "distance", Double.toString(v.distance()));
                 expected.setProperty(key + "stolen", Boolean.toString(v.stolen()));
                 expected.setProperty(key + "representation", v.representation().name());
-                expected.setProperty(key + "threshold", Double.toString(v.threshold().value()));
-                expected.setProperty(key + "thresholdSource", v.threshold().source().name());
-                expected.setProperty(key + "pValue", Double.toString(v.pValue()));
+                expected.setProperty(key + "threshold", Double.toString(v.threshold().orElseThrow().value()));
+                expected.setProperty(key + "thresholdSource", v.threshold().orElseThrow().source().name());
+                expected.setProperty(key + "pValue", Double.toString(v.pValue().orElse(Double.NaN)));
                 expected.setProperty(key + "explanation", v.explanation());
             }
         }

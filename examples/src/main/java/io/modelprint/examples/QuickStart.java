@@ -5,6 +5,7 @@ import io.modelprint.ImageShape;
 import io.modelprint.LabeledImages;
 import io.modelprint.Model;
 import io.modelprint.Models;
+import io.modelprint.Threshold;
 import io.modelprint.Verdict;
 import io.modelprint.VictimFingerprint;
 import io.modelprint.data.FashionMnist;
@@ -45,6 +46,7 @@ public final class QuickStart {
     /** The schemes shown, in column order; IPGuard runs 300 Adam steps instead of 1000 to keep the run short. */
     private static final List<SchemeChoice> SCHEMES = List.of(
             new SchemeChoice(FingerprintVerifier.DEFAULT_SCHEME, Map.of()),
+            new SchemeChoice("error-profile", Map.of()),
             new SchemeChoice("sac-m", Map.of()),
             new SchemeChoice("sac-w", Map.of()),
             new SchemeChoice("akh", Map.of()),
@@ -81,7 +83,7 @@ public final class QuickStart {
     public static void main(String[] args) {
         long start = System.nanoTime();
         LabeledImages all = FashionMnist.load().test();
-        Split data = new Split(all.slice(0, 4000), all.slice(4000, 8000), all.slice(8000, 10000));
+        Split data = new Split(all.slice(0, 3000), all.slice(3000, 6000), all.slice(6000, 10000));
         OUT.printf("modelprint quick start: Fashion-MNIST, %d owner / %d attacker / %d held-out images, kernels: %s%n%n",
                 data.ownerTrain().size(), data.attacker().size(), data.ownerHeldOut().size(), Kernels.backend().name());
         Cast models = trainModels(data);
@@ -130,7 +132,7 @@ public final class QuickStart {
     /** One row per suspect: its accuracy and fidelity, then each scheme's distance and verdict. */
     private static void printVerdicts(Cast models, List<Fingerprinted> schemes, LabeledImages ownerHeldOut) {
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-26s %8s %8s", "suspect", "accuracy", "fidelity"));
-        schemes.forEach(s -> head.append(String.format(Locale.ROOT, " | %-20s", s.scheme())));
+        schemes.forEach(s -> head.append(String.format(Locale.ROOT, " | %-21s", s.scheme())));
         OUT.println(head);
         for (Model suspect : models.suspects()) {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-26s %8.3f %8.3f", suspect.name(),
@@ -138,7 +140,8 @@ public final class QuickStart {
                     Agreement.agreement(models.victim(), suspect, ownerHeldOut.images())));
             for (Fingerprinted s : schemes) {
                 Verdict v = s.verify(suspect);
-                row.append(String.format(Locale.ROOT, " | %8.4f %-11s", v.distance(), v.stolen() ? "STOLEN" : "independent"));
+                row.append(String.format(Locale.ROOT, " | %8.4f %-12s", v.distance(),
+                        v.stolen() ? "STOLEN" : v.outcome().name().toLowerCase(Locale.ROOT)));
             }
             OUT.println(row);
         }
@@ -147,13 +150,14 @@ public final class QuickStart {
     /** One row per scheme: its threshold, cost, and where the threshold came from. */
     private static void printThresholds(Model victim, List<Fingerprinted> schemes) {
         OUT.println();
-        OUT.printf(Locale.ROOT, "%-10s %10s %18s %16s  %s%n", "scheme", "threshold", "queries/suspect", "query set built",
+        OUT.printf(Locale.ROOT, "%-13s %10s %18s %16s  %s%n", "scheme", "threshold", "queries/suspect", "query set built",
                 "threshold source");
         for (Fingerprinted s : schemes) {
             Verdict any = s.verify(victim);
-            OUT.printf(Locale.ROOT, "%-10s %10.4f %18d %14.1f s  %s%n", s.scheme(), any.threshold().value(),
+            OUT.printf(Locale.ROOT, "%-13s %10s %18d %14.1f s  %s%n", s.scheme(),
+                    any.threshold().map(t -> String.format(Locale.ROOT, "%.4f", t.value())).orElse("none"),
                     s.fingerprint().querySet().size(), s.fingerprint().querySetBuildTime().toMillis() / 1000.0,
-                    any.threshold().description());
+                    any.threshold().map(Threshold::description).orElse(String.join("; ", any.notes())));
         }
     }
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  * (model files or HTTP APIs) against it, and serve a model file over HTTP for trying it out.
  *
  * <p>Exit codes: {@value #INDEPENDENT} independent (or success), {@value #STOLEN} stolen,
- * {@value #ERROR} error.
+ * {@value #ERROR} error, {@value #INCONCLUSIVE} inconclusive.
  *
  * <pre>{@code
  * bin/modelprint fingerprint --model examples/models/victim-mlp.zip --data-range 8000:10000 --out victim.fp.json
@@ -33,6 +33,9 @@ public final class ModelprintCli {
     public static final int STOLEN = 1;
     /** Exit code: something went wrong; the message says what. */
     public static final int ERROR = 2;
+
+    /** Exit code of {@code verify} when the evidence cannot decide (the verdict says why). */
+    public static final int INCONCLUSIVE = 3;
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {

@@ -48,12 +48,16 @@ final class VerifyCommand implements Callable<Integer> {
         try {
             Verdict v = b.build().verify(fp, model);
             PrintWriter out = spec.commandLine().getOut();
-            out.printf(Locale.ROOT, "%s: %s%n", v.suspect(), v.stolen() ? "STOLEN" : "independent");
+            out.printf(Locale.ROOT, "%s: %s%n", v.suspect(), v.stolen() ? "STOLEN" : v.outcome().name().toLowerCase(Locale.ROOT));
             out.printf(Locale.ROOT, "  %s%n", v.explanation());
             out.printf(Locale.ROOT, "  victim %s, scheme %s compared on %s, %d queries to the suspect%n",
                     fp.provenance().victim(), v.scheme(), v.representation().name().toLowerCase(Locale.ROOT),
                     v.suspectQueries());
-            return v.stolen() ? ModelprintCli.STOLEN : ModelprintCli.INDEPENDENT;
+            return switch (v.outcome()) {
+                case STOLEN -> ModelprintCli.STOLEN;
+                case INDEPENDENT -> ModelprintCli.INDEPENDENT;
+                case INCONCLUSIVE -> ModelprintCli.INCONCLUSIVE;
+            };
         } finally {
             if (model instanceof AutoCloseable c) {
                 c.close();

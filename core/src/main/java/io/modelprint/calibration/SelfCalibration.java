@@ -1,0 +1,115 @@
+package io.modelprint.calibration;
+
+import io.modelprint.LabeledImages;
+import io.modelprint.Model;
+import io.modelprint.ProgressListener;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How a verifier calibrates itself when it is given no reference models: the owner's labelled
+ * data is split in two by a seed, queries are drawn from one half and independent reference
+ * models are trained on the other (by a {@link ReferenceTrainer}), so that no reference has seen
+ * a query. Trained references are cached by the content of their training data, the count, the
+ * seed and the trainer, so verifiers of several schemes over the same owner data train them once.
+ *
+ * <pre>{@code
+ * SelfCalibration.Split split = SelfCalibration.split(ownerData, 3);
+ * List<Model> refs = SelfCalibration.references(trainer, split.training(), 8, 3, ProgressListener.NONE);
+ * QuerySet q = scheme.queryBuilder().build(victim, split.queries(), 3);
+ * }</pre>
+ */
+public final class SelfCalibration {
+
+    /** The fewest owner samples a split needs: two halves of 1,000. */
+    public static final int MIN_OWNER_SAMPLES = 2000;
+
+    /** References trained when none are given. */
+    public static final int DEFAULT_REFERENCES = 8;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SelfCalibration.class);
+    private static final int CACHED = 4;
+    private static final Map<String, List<Model>> CACHE = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<Model>> eldest) {
+            return size() > CACHED;
+        }
+    };
+
+    private SelfCalibration() {
+    }
+
+    /**
+     * The owner's data in two halves: queries are drawn from one, references trained on the other.
+     *
+     * @param queries  the half queries are drawn from
+     * @param training the half references are trained on
+     */
+    public record Split(LabeledImages queries, LabeledImages training) {
+    }
+
+    /**
+     * Splits {@code ownerData} in two halves, by a shuffle seeded with {@code seed}.
+     *
+     * @throws IllegalArgumentException with fewer than {@value #MIN_OWNER_SAMPLES} samples
+     */
+    public static Split split(LabeledImages ownerData, long seed) {
+        int n = ownerData.size();
+        if (n < MIN_OWNER_SAMPLES) {
+            throw new IllegalArgumentException("self-calibration needs at least " + MIN_OWNER_SAMPLES
+                    + " labelled owner samples (half for queries, half to train references), got " + n
+                    + ": give more owner data, or reference models");
+        }
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        SplittableRandom rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int[] first = Arrays.copyOfRange(order, 0, n / 2);
+        int[] second = Arrays.copyOfRange(order, n / 2, n);
+        Arrays.sort(first);   // keep the owner's order within each half
+        Arrays.sort(second);
+        return new Split(ownerData.select(first), ownerData.select(second));
+    }
+
+    /**
+     * {@code count} references trained by {@code trainer} on {@code training}, from the cache when
+     * the same were trained before in this JVM.
+     */
+    public static List<Model> references(ReferenceTrainer trainer, LabeledImages training, int count, long seed,
+                                         ProgressListener progress) {
+        Objects.requireNonNull(trainer, "trainer");
+        String key = trainer.getClass().getName() + "/" + trainer.description() + "/" + count + "/" + seed + "/"
+                + training.images().sha256() + "/" + Arrays.hashCode(training.labels());
+        synchronized (CACHE) {
+            List<Model> cached = CACHE.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        long t0 = System.nanoTime();
+        List<Model> trained = List.copyOf(trainer.train(training, count, seed, progress));
+        if (trained.size() != count) {
+            throw new IllegalStateException("reference trainer " + trainer.description() + " returned " + trained.size()
+                    + " models, " + count + " were asked for");
+        }
+        LOG.info("trained {} reference models on {} owner samples in {} s ({})", count, training.size(),
+                (System.nanoTime() - t0) / 1_000_000_000L, trainer.description());
+        synchronized (CACHE) {
+            CACHE.put(key, trained);
+        }
+        return trained;
+    }
+}
