@@ -60,6 +60,44 @@ public final class TestModels {
         });
     }
 
+    /**
+     * {@code n} random images labelled by the task's own classifier ({@code linear(.., taskSeed)}),
+     * with a share {@code flip} of the labels replaced by random ones: data of a task that models
+     * perturbed from the task's weights solve, each with its own mistakes.
+     */
+    public static LabeledImages taskData(int n, int classes, long taskSeed, double flip, long seed) {
+        LabeledImages random = data(n, classes, seed);
+        int[] truth = linear("task", classes, taskSeed, OutputKind.LABELS).predict(random.images()).labels();
+        SplittableRandom rng = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
+        for (int i = 0; i < n; i++) {
+            if (rng.nextDouble() < flip) {
+                truth[i] = rng.nextInt(classes);
+            }
+        }
+        return new LabeledImages(random.images(), truth, classes);
+    }
+
+    /** The weights of {@code perturbed(.., baseSeed, noise, seed, ..)}. */
+    public static double[] perturbedWeights(int classes, long baseSeed, double noise, long seed) {
+        SplittableRandom base = new SplittableRandom(baseSeed);
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] w = new double[classes * SHAPE.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = base.nextGaussian() + noise * rng.nextGaussian();
+        }
+        return w;
+    }
+
+    /** {@code w} plus Gaussian noise of scale {@code noise}: a model derived from the one with weights {@code w}. */
+    public static Model derived(String name, int classes, double[] w, double noise, long seed, OutputKind kind) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] out = w.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] += noise * rng.nextGaussian();
+        }
+        return linear(name, classes, out, kind);
+    }
+
     /** {@code base}'s weights plus Gaussian noise of scale {@code noise}: a "derived" model. */
     public static Model perturbed(String name, int classes, long baseSeed, double noise, long seed, OutputKind kind) {
         SplittableRandom base = new SplittableRandom(baseSeed);

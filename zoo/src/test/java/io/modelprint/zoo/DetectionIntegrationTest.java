@@ -110,6 +110,23 @@ class DetectionIntegrationTest {
     }
 
     @Test
+    void errorProfileCalibratesItselfWithReferencesItTrainsOnHalfTheOwnerData() {
+        // no references given: the verifier trains DL4J references on half of the held-out data
+        FingerprintVerifier verifier = FingerprintVerifier.using("error-profile").ownerData(heldOut).build();
+        VictimFingerprint fp = verifier.fingerprint(victim);
+        assertTrue(fp.references().stream().allMatch(VictimFingerprint.ReferenceAnswers::trained));
+        Verdict copy = verifier.verify(fp, fineTuned);
+        LOG.info("{}: {}", copy.suspect(), copy.explanation());
+        assertEquals(Verdict.Outcome.STOLEN, copy.outcome(), copy.explanation());
+        assertEquals(Threshold.Source.TRAINED_REFERENCES, copy.threshold().orElseThrow().source());
+        for (Model m : independents) {
+            Verdict v = verifier.verify(fp, m);
+            LOG.info("{}: {}", v.suspect(), v.explanation());
+            assertFalse(v.stolen(), v.suspect() + ": " + v.explanation());
+        }
+    }
+
+    @Test
     void ipGuardAndAkhCatchBothCopiesAndNoIndependentModel() {
         check(FingerprintVerifier.ipGuard().ownerData(heldOut).selfCalibrate(false).build(), Threshold.Source.MEASURED_DEFAULT);
         check(FingerprintVerifier.akh().ownerData(heldOut).selfCalibrate(false).build(), Threshold.Source.MEASURED_DEFAULT);
