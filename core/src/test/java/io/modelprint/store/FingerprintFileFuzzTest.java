@@ -102,7 +102,8 @@ class FingerprintFileFuzzTest {
                 // a valid read is a fingerprint the verifier accepts or rejects with a named error
                 assertEquals(read.querySet().size(), read.victimAnswers().count());
             } catch (FingerprintFileException e) {
-                assertTrue(e.problem() == Problem.INVALID_CONTENT || e.problem() == Problem.CHECKSUM_MISMATCH,
+                assertTrue(e.problem() == Problem.INVALID_CONTENT || e.problem() == Problem.CHECKSUM_MISMATCH
+                        || e.problem() == Problem.INCONSISTENT_PROVENANCE,
                         e.problem() + ": " + e.getMessage());
                 invalid++;
             } catch (RuntimeException e) {
