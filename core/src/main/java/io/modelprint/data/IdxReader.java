@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -17,6 +18,12 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>The format: a magic number ({@code 0x00000803} for 3-D images, {@code 0x00000801} for
  * labels), one big-endian int per dimension, then the bytes.
+ *
+ * <p>Damaged or hostile files fail with an {@link IOException} naming the file and what is wrong,
+ * never with another exception: a path that is not a regular file (a device, a pipe) is refused
+ * before it is opened, a shape of more than 2^31 values is refused, and data is read as it comes,
+ * so a header that declares more than the file holds (or a compressed file that inflates to less)
+ * is reported as truncated without allocating what the header declared.
  *
  * <pre>{@code
  * ImageBatch images = IdxReader.readImages(dir.resolve("t10k-images-idx3-ubyte.gz"));
@@ -37,20 +44,27 @@ public final class IdxReader {
      * @throws IOException if the file cannot be read, is not an IDX image file, or is truncated
      */
     public static ImageBatch readImages(Path file) throws IOException {
+        try {
+            return images(file);
+        } catch (IOException e) {
+            throw named(file, e);
+        }
+    }
+
+    private static ImageBatch images(Path file) throws IOException {
         try (DataInputStream in = open(file)) {
-            int magic = in.readInt();
+            int magic = header(in, file);
             if (magic != IMAGES_MAGIC) {
                 throw new IOException(file + " is not an IDX image file: magic number 0x"
                         + Integer.toHexString(magic) + ", expected 0x" + Integer.toHexString(IMAGES_MAGIC));
             }
-            int n = in.readInt();
-            int h = in.readInt();
-            int w = in.readInt();
-            if (n < 0 || h <= 0 || w <= 0 || (long) n * h * w > Integer.MAX_VALUE) {
+            int n = dimension(in, file);
+            int h = dimension(in, file);
+            int w = dimension(in, file);
+            if (n < 0 || h <= 0 || w <= 0 || (long) h * w > Integer.MAX_VALUE || (long) n * h * w > Integer.MAX_VALUE) {
                 throw new IOException(file + " declares an impossible shape " + n + " x " + h + " x " + w);
             }
-            byte[] raw = new byte[n * h * w];
-            readFully(in, raw, file);
+            byte[] raw = readData(in, n * h * w, file);
             float[] pixels = new float[raw.length];
             for (int i = 0; i < raw.length; i++) {
                 pixels[i] = (raw[i] & 0xff) / 255f;
@@ -65,18 +79,31 @@ public final class IdxReader {
      * @throws IOException if the file cannot be read, is not an IDX label file, or is truncated
      */
     public static int[] readLabels(Path file) throws IOException {
+        try {
+            return labels(file);
+        } catch (IOException e) {
+            throw named(file, e);
+        }
+    }
+
+    // a gzip stream's own failures ("invalid stored block lengths") do not say which file
+    private static IOException named(Path file, IOException e) {
+        return String.valueOf(e.getMessage()).contains(file.toString()) ? e
+                : new IOException(file + " cannot be read as an IDX file: " + e, e);
+    }
+
+    private static int[] labels(Path file) throws IOException {
         try (DataInputStream in = open(file)) {
-            int magic = in.readInt();
+            int magic = header(in, file);
             if (magic != LABELS_MAGIC) {
                 throw new IOException(file + " is not an IDX label file: magic number 0x"
                         + Integer.toHexString(magic) + ", expected 0x" + Integer.toHexString(LABELS_MAGIC));
             }
-            int n = in.readInt();
+            int n = dimension(in, file);
             if (n < 0) {
                 throw new IOException(file + " declares " + n + " labels");
             }
-            byte[] raw = new byte[n];
-            readFully(in, raw, file);
+            byte[] raw = readData(in, n, file);
             int[] labels = new int[n];
             for (int i = 0; i < n; i++) {
                 labels[i] = raw[i] & 0xff;
@@ -85,15 +112,38 @@ public final class IdxReader {
         }
     }
 
-    private static void readFully(DataInputStream in, byte[] buf, Path file) throws IOException {
+    private static int header(DataInputStream in, Path file) throws IOException {
         try {
-            in.readFully(buf);
+            return in.readInt();
         } catch (EOFException e) {
-            throw new IOException(file + " is truncated: it declares " + buf.length + " data bytes", e);
+            throw new IOException(file + " is too short for an IDX file: it ends before its 4-byte magic number", e);
         }
     }
 
+    private static int dimension(DataInputStream in, Path file) throws IOException {
+        try {
+            return in.readInt();
+        } catch (EOFException e) {
+            throw new IOException(file + " is truncated: it ends inside its header", e);
+        }
+    }
+
+    // read as it comes: a header may declare far more than the file holds
+    private static byte[] readData(DataInputStream in, int declared, Path file) throws IOException {
+        byte[] raw = in.readNBytes(declared);
+        if (raw.length < declared) {
+            throw new IOException(file + " is truncated: it declares " + declared + " data bytes but holds "
+                    + raw.length);
+        }
+        return raw;
+    }
+
     private static DataInputStream open(Path file) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        if (!a.isRegularFile()) {
+            throw new IOException(file + " is " + (a.isDirectory() ? "a directory" : "a device, pipe or socket")
+                    + ", not an IDX file");
+        }
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         try {
             raw.mark(2);

@@ -18,8 +18,12 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One POST of a JSON body to a prediction API with {@code java.net.http}, bounded by a connect
- * timeout and a read timeout that covers the whole answer, and told apart: an answer (any status)
- * or a failure to get one, in words.
+ * timeout, a time limit that covers the whole answer and a limit on the answer's size, and told
+ * apart: an answer (any status) or a failure to get one, in words.
+ *
+ * <p>Redirects are never followed here ({@link HttpClient.Redirect#NEVER}): a redirect is an
+ * answer like any other, and {@link HttpModel} decides whether to send the images again, to
+ * where, and counts them against its budget.
  */
 final class HttpTransport {
 
@@ -34,27 +38,40 @@ final class HttpTransport {
     }
 
     private final String model;
-    private final URI uri;
     private final Map<String, String> headers;
     private final Duration readTimeout;
+    private final long maxResponseBytes;
     private final HttpClient client;
 
-    HttpTransport(String model, URI uri, Map<String, String> headers, Duration connectTimeout, Duration readTimeout) {
+    /**
+     * @param model            the model's name, for messages
+     * @param headers          headers sent with every request
+     * @param connectTimeout   how long to wait for a connection
+     * @param readTimeout      how long one attempt may take, the whole answer included
+     * @param maxResponseBytes the longest answer read, in bytes
+     */
+    HttpTransport(String model, Map<String, String> headers, Duration connectTimeout, Duration readTimeout,
+                  long maxResponseBytes) {
         this.model = model;
-        this.uri = uri;
         this.headers = Map.copyOf(headers);
         this.readTimeout = readTimeout;
+        this.maxResponseBytes = maxResponseBytes;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
-    /** The request that POSTs {@code body}, with the configured headers. */
-    HttpRequest request(byte[] body) {
-        HttpRequest.Builder rb = HttpRequest.newBuilder(uri)
-                .timeout(readTimeout)
+    /**
+     * The request that POSTs {@code body} to {@code target} with the configured headers.
+     *
+     * @throws IllegalArgumentException if a header cannot be sent (a name java.net.http reserves,
+     *                                  a line break in a value)
+     */
+    HttpRequest request(URI target, byte[] body, Duration timeout) {
+        HttpRequest.Builder rb = HttpRequest.newBuilder(target)
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -62,27 +79,40 @@ final class HttpTransport {
         return rb.build();
     }
 
-    /** Sends {@code request} once. */
-    Attempt send(HttpRequest request) {
+    /**
+     * Sends {@code request} once, waiting at most {@code timeout} (the read timeout or what is left of
+     * the overall one) for the whole answer.
+     *
+     * @throws ModelException if the answer is longer than the limit (not worth trying again)
+     */
+    Attempt send(HttpRequest request, Duration timeout) {
         try {
-            return new Attempt(exchange(request), null, null);
+            return new Attempt(exchange(request, timeout), null, null);
         } catch (HttpConnectTimeoutException e) {
             return new Attempt(null, "could not connect within "
                     + client.connectTimeout().map(Duration::toMillis).orElse(0L) + " ms", e);
         } catch (HttpTimeoutException | TimeoutException e) {
-            return new Attempt(null, "no complete answer within the read timeout of " + readTimeout.toMillis() + " ms", e);
+            return new Attempt(null, "no complete answer within " + (timeout.equals(readTimeout)
+                    ? "the read timeout of " + readTimeout.toMillis() + " ms"
+                    : timeout.toMillis() + " ms, what was left of the overall timeout"), e);
         } catch (ConnectException e) {
             return new Attempt(null, "connection refused", e);
+        } catch (BoundedBody.TooLarge e) {
+            throw new ModelException("HTTP model " + model + " at " + HttpModel.redacted(request.uri()) + " answered "
+                    + (e.declared() >= 0 ? "a body of " + e.declared() + " bytes (its Content-Length)"
+                    : "a body longer than " + e.limit() + " bytes (it was cut off there)")
+                    + ", more than the maximum response size of " + e.limit() + " bytes; this is not retried: check "
+                    + "that the URL is the prediction endpoint, or raise maxResponseBytes if its answers are that long", e);
         } catch (IOException e) {
             return new Attempt(null, "the connection failed or was dropped before the full answer arrived (" + e + ")", e);
         }
     }
 
-    private HttpResponse<byte[]> exchange(HttpRequest request) throws IOException, TimeoutException {
-        CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+    private HttpResponse<byte[]> exchange(HttpRequest request, Duration timeout) throws IOException, TimeoutException {
+        CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(request, BoundedBody.handler(maxResponseBytes));
         try {
             // the request timeout covers the headers only: this bounds the body too
-            return f.get(readTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            return f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             f.cancel(true);
             throw e;
@@ -92,6 +122,10 @@ final class HttpTransport {
             throw new ModelException("HTTP model " + model + ": interrupted while waiting for an answer", e);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
+            // the client may wrap the body's own failure once more
+            if (!(c instanceof BoundedBody.TooLarge) && c != null && c.getCause() instanceof BoundedBody.TooLarge t) {
+                throw t;
+            }
             if (c instanceof IOException io) {
                 throw io;
             }

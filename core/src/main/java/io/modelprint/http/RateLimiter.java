@@ -17,7 +17,7 @@ final class RateLimiter {
 
     /**
      * @param model            the model's name, for messages
-     * @param requestsPerSecond at most this many requests per second; 0 for no limit
+     * @param requestsPerSecond at most this many requests per second; 0 for no limit (the builder checks the value)
      * @param clock            nanosecond clock
      * @param pause            how to wait
      */
@@ -28,8 +28,13 @@ final class RateLimiter {
         this.pause = pause;
     }
 
-    /** Waits for the next free slot. */
-    void acquire() {
+    /**
+     * Waits for the next free slot, if it comes within {@code maxWaitNanos}.
+     *
+     * @throws ModelException if the next slot is further away than {@code maxWaitNanos} (what is left
+     *                        of a call's overall timeout); no slot is taken then
+     */
+    void acquire(long maxWaitNanos) {
         if (minIntervalNanos == 0) {
             return;
         }
@@ -37,8 +42,13 @@ final class RateLimiter {
         synchronized (this) {
             long now = clock.getAsLong();
             long start = nextSlot == Long.MIN_VALUE ? now : Math.max(now, nextSlot);
-            nextSlot = start + minIntervalNanos;
             wait = start - now;
+            if (wait > maxWaitNanos) {
+                throw new ModelException("HTTP model " + model + ": the rate limit's next free slot is "
+                        + RetryPolicy.describe(wait) + " away, more than the " + RetryPolicy.describe(maxWaitNanos)
+                        + " left of the overall timeout; raise the rate limit or the overall timeout");
+            }
+            nextSlot = start + minIntervalNanos;
         }
         if (wait > 0) {
             sleep(model, pause, wait);

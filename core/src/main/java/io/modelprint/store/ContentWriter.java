@@ -36,6 +36,28 @@ final class ContentWriter {
         return c;
     }
 
+    /**
+     * The bytes the base64 fields of {@code fp}'s content take (pixels, scores), without encoding
+     * them: a lower bound of the document's size, known before memory is spent on it.
+     */
+    static long encodedBytes(VictimFingerprint fp) {
+        float[] pixels = fp.querySet().inputs().pixels();
+        long raw = (long) pixels.length * (PixelCodec.isEightBit(pixels) ? 1 : Float.BYTES);
+        long total = base64Length(raw) + scoreBytes(fp.victimAnswers());
+        for (VictimFingerprint.ReferenceAnswers r : fp.references()) {
+            total += scoreBytes(r.answers());
+        }
+        return total;
+    }
+
+    private static long scoreBytes(Predictions a) {
+        return a.kind().hasScores() ? base64Length((long) a.count() * a.numClasses() * Float.BYTES) : 0;
+    }
+
+    private static long base64Length(long bytes) {
+        return 4 * ((bytes + 2) / 3);
+    }
+
     private static ObjectNode provenance(Provenance p) {
         ObjectNode prov = Envelope.MAPPER.createObjectNode();
         prov.put("scheme", p.scheme());

@@ -2,8 +2,9 @@ package io.modelprint.store;
 
 /**
  * A stored fingerprint could not be read or written: the file is missing, cut short, not JSON,
- * not a modelprint fingerprint, from a newer format version, altered after it was written, or
- * holds values that do not fit together. {@link #problem()} says which, the message says where
+ * not a modelprint fingerprint, from a newer format version, altered after it was written, holds
+ * values that do not fit together, is too large, is not a regular file, lacks a valid signature,
+ * or writing it would replace a protected input. {@link #problem()} says which, the message says where
  * and what to do.
  *
  * <pre>{@code
@@ -41,7 +42,25 @@ public class FingerprintFileException extends RuntimeException {
         /** Its content does not match its SHA-256: it was altered or damaged after it was written. */
         CHECKSUM_MISMATCH,
         /** Its checksum matches but its values do not make a valid fingerprint. */
-        INVALID_CONTENT
+        INVALID_CONTENT,
+        /**
+         * Its provenance contradicts the stored query set: a parameter with another value than the
+         * query set records, a query count other than the images stored, a query builder the scheme
+         * does not use, parameters the scheme refuses.
+         */
+        INCONSISTENT_PROVENANCE,
+        /** It is, or would be, larger than {@link FingerprintFile#MAX_DOCUMENT_BYTES}, or larger than memory allows. */
+        TOO_LARGE,
+        /** The path is a device, a pipe, a directory or a link to a missing file, not a regular file. */
+        NOT_A_REGULAR_FILE,
+        /** Writing would replace a file the caller protected, such as the model the fingerprint was made from. */
+        OVERWRITES_INPUT,
+        /** A verification key was given but the file carries no signature. */
+        UNSIGNED,
+        /** Its signature does not verify with the key given: forged, edited after signing, or signed with another key. */
+        BAD_SIGNATURE,
+        /** A key file could not be read or written, or holds no usable key. */
+        BAD_KEY
     }
 
     private final Problem problem;

@@ -16,8 +16,11 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,7 +37,19 @@ final class FakePredictionApi implements AutoCloseable {
     /** What the server does with one request. */
     enum Behaviour {
         ANSWER, FAIL_503, FAIL_503_RETRY_AFTER, BAD_REQUEST_400, HANG, DROP_CONNECTION, CUT_BODY, GARBAGE,
-        TRUNCATED_JSON, EXTRA_ROW, MISSING_CLASS, NOT_A_NUMBER, NAN_TEXT, NOT_DISTRIBUTIONS, EMPTY_BODY, ARRAY_BODY
+        TRUNCATED_JSON, EXTRA_ROW, MISSING_CLASS, NOT_A_NUMBER, NAN_TEXT, NOT_DISTRIBUTIONS, EMPTY_BODY, ARRAY_BODY,
+        /** 429 asking for a retry after 100,000 s (27.8 hours). */
+        RETRY_AFTER_HUGE,
+        /** 429 asking for a retry after 30 s. */
+        RETRY_AFTER_30,
+        /** 307 to {@link #redirectTo} (this server's own URL unless set). */
+        REDIRECT_307,
+        /** 302 to this server's own URL. */
+        REDIRECT_302,
+        /** 200 declaring a 2 GiB body, then streaming zeros until the client goes away. */
+        HUGE_DECLARED,
+        /** 200 with a chunked body of spaces that never ends until the client goes away. */
+        ENDLESS_CHUNKED
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,6 +61,10 @@ final class FakePredictionApi implements AutoCloseable {
     private final CountDownLatch release = new CountDownLatch(1);
     final AtomicInteger requests = new AtomicInteger();
     final AtomicLong imagesReceived = new AtomicLong();
+    /** The Authorization header of every request received, in order (null where absent). */
+    final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
+    /** Where {@link Behaviour#REDIRECT_307} points; this server's own URL when null. */
+    volatile URI redirectTo;
 
     FakePredictionApi(Model backing) throws IOException {
         this.backing = backing;
@@ -76,6 +95,7 @@ final class FakePredictionApi implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         requests.incrementAndGet();
+        authorizations.add(ex.getRequestHeaders().getFirst("Authorization"));
         JsonNode req = JSON.readTree(ex.getRequestBody().readAllBytes());
         JsonNode shape = req.get("shape");
         ImageShape s = new ImageShape(shape.get(0).asInt(), shape.get(1).asInt(), shape.get(2).asInt());
@@ -141,6 +161,39 @@ final class FakePredictionApi implements AutoCloseable {
             case EMPTY_BODY -> send(ex, 200, "");
             case ARRAY_BODY -> send(ex, 200, "[1, 2, 3]");
             case ANSWER -> send(ex, 200, answer(ImageBatch.of(s, px)).toString());
+            case RETRY_AFTER_HUGE -> {
+                ex.getResponseHeaders().add("Retry-After", "100000");
+                send(ex, 429, "{\"error\": \"slow down\"}");
+            }
+            case RETRY_AFTER_30 -> {
+                ex.getResponseHeaders().add("Retry-After", "30");
+                send(ex, 429, "{\"error\": \"slow down\"}");
+            }
+            case REDIRECT_307 -> {
+                ex.getResponseHeaders().add("Location", (redirectTo != null ? redirectTo : uri()).toString());
+                send(ex, 307, "");
+            }
+            case REDIRECT_302 -> {
+                ex.getResponseHeaders().add("Location", uri().toString());
+                send(ex, 302, "");
+            }
+            case HUGE_DECLARED -> stream(ex, 2L << 30);
+            case ENDLESS_CHUNKED -> stream(ex, 0);
+        }
+    }
+
+    /** Streams spaces (valid JSON white space) until the client goes away; {@code length} 0 for chunked. */
+    private static void stream(HttpExchange ex, long length) throws IOException {
+        ex.sendResponseHeaders(200, length);
+        byte[] chunk = new byte[64 * 1024];
+        Arrays.fill(chunk, (byte) ' ');
+        OutputStream out = ex.getResponseBody();
+        try {
+            for (long sent = 0; length == 0 || sent < length; sent += chunk.length) {
+                out.write(chunk);
+            }
+        } finally {
+            ex.close();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.modelprint.store;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -15,7 +16,10 @@ import io.modelprint.TestModels;
 import io.modelprint.Verdict;
 import io.modelprint.VictimFingerprint;
 import io.modelprint.store.FingerprintFileException.Problem;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -24,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,7 +107,8 @@ class FingerprintFileFuzzTest {
                 // a valid read is a fingerprint the verifier accepts or rejects with a named error
                 assertEquals(read.querySet().size(), read.victimAnswers().count());
             } catch (FingerprintFileException e) {
-                assertTrue(e.problem() == Problem.INVALID_CONTENT || e.problem() == Problem.CHECKSUM_MISMATCH,
+                assertTrue(e.problem() == Problem.INVALID_CONTENT || e.problem() == Problem.CHECKSUM_MISMATCH
+                        || e.problem() == Problem.INCONSISTENT_PROVENANCE,
                         e.problem() + ": " + e.getMessage());
                 invalid++;
             } catch (RuntimeException e) {
@@ -111,6 +117,95 @@ class FingerprintFileFuzzTest {
         }
         LOG.info("re-hashed content edits: {} rejected as invalid content, {} read as valid fingerprints", invalid, valid);
         assertTrue(invalid > 0);
+    }
+
+    /** Damage to a signed file read with the owner's key: it reads back exactly or fails, never verifies otherwise. */
+    @Test
+    void damagedSignedFilesNeverVerifyAsSomethingElse() throws Exception {
+        VictimFingerprint original = StoredFingerprints.small(StoredFingerprints.eightBitData(100, 9), 12, 1);
+        SigningKey key = SigningKey.hmacSha256(new byte[32]);
+        VerificationKey check = VerificationKey.hmacSha256(new byte[32]);
+        byte[] bytes = FingerprintFile.toBytes(original, key);
+        SplittableRandom rng = new SplittableRandom(4242);
+        Map<Problem, Integer> failures = new EnumMap<>(Problem.class);
+        for (int i = 0; i < 400; i++) {
+            Mutation kind = Mutation.values()[i % Mutation.values().length];
+            byte[] mutated = mutate(kind, bytes, rng);
+            try {
+                assertEquals(original, FingerprintFile.fromBytes(mutated, check), kind + " mutation " + i);
+            } catch (FingerprintFileException e) {
+                failures.merge(e.problem(), 1, Integer::sum);
+            } catch (RuntimeException e) {
+                fail(kind + " mutation " + i + " of a signed file gave " + e, e);
+            }
+        }
+        // a re-hashed edit passes the checksum: only the signature stands between it and a verdict
+        ObjectNode doc = (ObjectNode) JSON.readTree(bytes);
+        for (int i = 0; i < 100; i++) {
+            ObjectNode copy = doc.deepCopy();
+            editRandomNode(copy.get("content"), rng);
+            copy.put("sha256", Envelope.sha256(copy.get("content")));
+            byte[] edited = JSON.writeValueAsBytes(copy);
+            try {
+                assertEquals(original, FingerprintFile.fromBytes(edited, check), "re-hashed edit " + i);
+            } catch (FingerprintFileException e) {
+                failures.merge(e.problem(), 1, Integer::sum);
+            }
+        }
+        LOG.info("signed file fuzz: failures by problem {}", failures);
+        assertTrue(failures.getOrDefault(Problem.BAD_SIGNATURE, 0) > 0, failures.toString());
+    }
+
+    /** Paths of every kind and size: a regular file, sparse files up to 3 GB, a directory, a pipe, links to each. */
+    @Test
+    void pathsOfEveryKindAndSizeReadOrFailCleanly(@TempDir Path dir) throws Exception {
+        VictimFingerprint original = StoredFingerprints.small(StoredFingerprints.eightBitData(100, 5), 12, 0);
+        byte[] bytes = FingerprintFile.toBytes(original);
+        List<Path> paths = new ArrayList<>();
+        paths.add(Files.write(dir.resolve("good.json"), bytes));
+        SplittableRandom rng = new SplittableRandom(99);
+        for (int i = 0; i < 12; i++) {
+            Path sparse = dir.resolve("sparse" + i);
+            try (RandomAccessFile f = new RandomAccessFile(sparse.toFile(), "rw")) {
+                f.write(bytes, 0, rng.nextInt(bytes.length));
+                f.setLength(i < 6 ? rng.nextInt(1, 1 << 20) : ((long) rng.nextInt(1, 4) << 30) + rng.nextInt(1 << 30));
+            }
+            paths.add(sparse);
+        }
+        paths.add(Files.createDirectory(dir.resolve("directory")));
+        Path fifo = dir.resolve("fifo");
+        if (new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0) {
+            paths.add(fifo);
+        }
+        paths.add(Path.of("/dev/zero"));
+        paths.add(Path.of("/dev/null"));
+        paths.add(dir.resolve("missing"));
+        for (Path target : List.copyOf(paths)) {
+            paths.add(Files.createSymbolicLink(dir.resolve("link-to-" + target.getFileName()), target));
+        }
+        for (Path p : paths) {
+            try {
+                assertEquals(original, FingerprintFile.read(p), p.toString());
+            } catch (FingerprintFileException e) {
+                assertTrue(e.getMessage().contains(p.toString()), e.getMessage());
+            }
+        }
+        // writing to each (under the test's directory only: a bug must not cost the machine its /dev/null)
+        // a regular file or a new path gets the fingerprint, nothing else is replaced
+        for (Path p : paths.stream().filter(q -> q.startsWith(dir)).toList()) {
+            boolean wasRegular = Files.isRegularFile(p);
+            boolean existed = Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            boolean wasLink = Files.isSymbolicLink(p);
+            try {
+                FingerprintFile.write(original, p, WriteOptions.protecting(dir.resolve("good.json")));
+                assertTrue(wasRegular || !existed, "wrote over " + p);
+                assertEquals(original, FingerprintFile.read(p));
+                assertEquals(wasLink, Files.isSymbolicLink(p), "a link stays a link: " + p);
+            } catch (FingerprintFileException e) {
+                assertTrue(!wasRegular || e.problem() == Problem.OVERWRITES_INPUT, p + ": " + e.getMessage());
+            }
+        }
+        assertArrayEquals(bytes, Files.readAllBytes(dir.resolve("good.json")), "the protected file is untouched");
     }
 
     private static List<Verdict> verdicts(FingerprintVerifier verifier, VictimFingerprint fp) {

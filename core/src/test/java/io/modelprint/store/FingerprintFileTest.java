@@ -103,7 +103,7 @@ class FingerprintFileTest {
     void otherDocumentsAndVersionsAreNamed() throws Exception {
         VictimFingerprint fp = StoredFingerprints.small(StoredFingerprints.eightBitData(100, 1), 20, 0);
         ObjectNode doc = (ObjectNode) JSON.readTree(FingerprintFile.toBytes(fp));
-        doc.put("version", 2);
+        doc.put("version", FingerprintFile.SIGNED_VERSION + 1);
         FingerprintFileException newer = assertThrows(FingerprintFileException.class,
                 () -> FingerprintFile.fromBytes(JSON.writeValueAsBytes(doc)));
         assertEquals(Problem.UNSUPPORTED_VERSION, newer.problem());

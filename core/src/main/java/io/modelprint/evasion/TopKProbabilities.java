@@ -1,0 +1,53 @@
+package io.modelprint.evasion;
+
+import io.modelprint.AbstractModel;
+import io.modelprint.ImageBatch;
+import io.modelprint.Model;
+import io.modelprint.OutputKind;
+import io.modelprint.Predictions;
+
+/**
+ * Only the {@code k} largest probabilities of each row (ties to the lower class), the others
+ * zeroed, renormalised: what an API that shows its top-k classes reveals.
+ */
+final class TopKProbabilities extends AbstractModel {
+
+    private final Model model;
+    private final int k;
+
+    TopKProbabilities(Model model, int k) {
+        super(ProbabilityRows.requireScores(model, "top-k").name() + " [top-" + k + " probabilities]",
+                model.inputShape(), model.numClasses(), OutputKind.PROBABILITIES);
+        if (k < 1 || k > model.numClasses()) {
+            throw new IllegalArgumentException("top-k needs k between 1 and the " + model.numClasses()
+                    + " classes of " + model.name() + ", got " + k);
+        }
+        this.model = model;
+        this.k = k;
+    }
+
+    @Override
+    protected Predictions answer(ImageBatch batch) {
+        Predictions p = model.predict(batch).toProbabilities();
+        int n = p.count();
+        int classes = p.numClasses();
+        double[] out = new double[n * classes];
+        boolean[] kept = new boolean[classes];
+        for (int r = 0; r < n; r++) {
+            java.util.Arrays.fill(kept, false);
+            for (int taken = 0; taken < k; taken++) {
+                int best = -1;
+                for (int c = 0; c < classes; c++) {
+                    if (!kept[c] && (best < 0 || p.scores().get(r, c) > p.scores().get(r, best))) {
+                        best = c;
+                    }
+                }
+                kept[best] = true;
+            }
+            for (int c = 0; c < classes; c++) {
+                out[r * classes + c] = kept[c] ? p.scores().get(r, c) : 0;
+            }
+        }
+        return ProbabilityRows.normalised(out, n, classes, p);
+    }
+}
