@@ -136,17 +136,7 @@ public record Jbda(Architecture substitute, Trainer.Config training, int seeds, 
 
     private int[] seedIndices(int available) {
         // a seeded draw without replacement: the first `seeds` of a shuffled order
-        int[] order = new int[available];
-        for (int i = 0; i < available; i++) {
-            order[i] = i;
-        }
-        SplittableRandom rng = new SplittableRandom(training.seed() ^ 0x9E3779B97F4A7C15L);
-        for (int i = 0; i < seeds; i++) {
-            int j = i + rng.nextInt(available - i);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = Trainer.shuffled(available, new SplittableRandom(training.seed() ^ 0x9E3779B97F4A7C15L));
         return java.util.Arrays.copyOf(order, seeds);
     }
 }
