@@ -18,8 +18,8 @@ their names):
   victim's architecture and data trained from scratch with CE + 0.3 * L1(S(x'), V(x')) +
   1 * cos(grad_S KL(S||V) on x, grad_S CE(S(x), y)) + 1000 * mean |grad_S KL(S||V) on x'|, S a
   frozen randomly initialised student of the same architecture, x' transformed owner images
-  (second-order terms by autograd, create_graph=True, as in the paper's code; gradient norm
-  clipped at 10; no PCGrad), with one student per extraction family.
+  (second-order terms by autograd, create_graph=True, and the terms' gradients combined by PCGrad,
+  as in the paper's code and run script), with one student per extraction family.
 - a softmax-regression victim "v-softmax" with Tramer et al.'s (2016) attacks: "tramer-basis"
   solves log(p_i / p_0) = (w_i - w_0) x + (b_i - b_0) from the d + 1 basis queries (the black image
   and every one-white-pixel image) by least squares (torch.linalg.lstsq, float64) and records the
@@ -40,7 +40,7 @@ import models
 
 OOD_KINDS = ("transformed", "mixtures", "corrupted")
 JBDA = dict(seeds=150, rounds=6, lam=0.1, epochs=10)
-INI = dict(gamma=0.3, delta=1.0, epsilon=1000.0, max_grad_norm=10.0)
+INI = dict(gamma=0.3, delta=1.0, epsilon=1000.0, max_grad_norm=10.0, pcgrad=True)
 TRAMER_STEPS = 8
 
 
@@ -222,22 +222,44 @@ def ini_victim(p, x, y, seed, zoo):
             xi, yi, xo = x[b], y[b], ood[ood_order[i:i + batch]]
             v_id, v_ood = victim(xi), victim(xo)
             s_id, s_ood = student(xi), student(xo)
-            loss = F.cross_entropy(v_id, yi)
+            losses = [F.cross_entropy(v_id, yi)]
             if p["gamma"]:
                 centred = torch.log_softmax(v_ood, dim=1)
                 centred = centred - centred.mean(dim=1, keepdim=True)
-                loss = loss + p["gamma"] * (s_ood.detach() - centred).abs().mean()
+                losses.append(p["gamma"] * (s_ood.detach() - centred).abs().mean())
             if p["delta"]:
                 g1 = torch.cat([t.flatten() for t in torch.autograd.grad(kl(s_id, v_id), s_params, create_graph=True)])
                 g2 = torch.cat([t.flatten() for t in torch.autograd.grad(F.cross_entropy(s_id, yi), s_params,
                                                                          retain_graph=True)]).detach()
-                loss = loss + p["delta"] * F.cosine_similarity(g1, g2, dim=0)
+                losses.append(p["delta"] * F.cosine_similarity(g1, g2, dim=0))
             if p["epsilon"]:
                 g3 = torch.cat([t.flatten() for t in torch.autograd.grad(kl(s_ood, v_ood), s_params, create_graph=True)])
-                loss = loss + p["epsilon"] * g3.abs().mean()
+                losses.append(p["epsilon"] * g3.abs().mean())
             opt.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(victim.parameters(), max_norm=p["max_grad_norm"])
+            if p.get("pcgrad", True):
+                # PCGrad, as the paper's run script: each term's gradient loses its components against
+                # the terms it conflicts with (random order), then the projected gradients are averaged
+                v_params = [t for t in victim.parameters()]
+                grads = []
+                for i, term in enumerate(losses):
+                    gs = torch.autograd.grad(term, v_params, retain_graph=i < len(losses) - 1, allow_unused=True)
+                    grads.append(torch.cat([(z if z is not None else torch.zeros_like(t)).flatten()
+                                            for z, t in zip(gs, v_params)]))
+                merged = torch.zeros_like(grads[0])
+                for gi in grads:
+                    gi = gi.clone()
+                    for j in torch.randperm(len(grads), generator=g).tolist():
+                        dot = torch.dot(gi, grads[j])
+                        if dot < 0:
+                            gi -= dot * grads[j] / grads[j].norm() ** 2
+                    merged += gi / len(grads)
+                offset = 0
+                for t in v_params:
+                    t.grad = merged[offset:offset + t.numel()].view_as(t).clone()
+                    offset += t.numel()
+            else:
+                sum(losses).backward()
+                torch.nn.utils.clip_grad_norm_(victim.parameters(), max_norm=p["max_grad_norm"])
             opt.step()
             sched.step()
             for t in s_params:

@@ -8,11 +8,15 @@ import io.modelprint.dl4j.Architecture;
 import io.modelprint.dl4j.LogitTraining;
 import io.modelprint.dl4j.Trainer;
 import io.modelprint.dl4j.TrainingData;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.Adam;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * product that it takes by a double-precision central finite difference of the student (step
  * {@code finiteDifferenceStep}, relative to the student's parameter norm). Tested against finite
  * differences of the terms themselves. Differences from the reference code: Adam (this project's
- * optimiser) instead of SGD with momentum, no gradient clipping and no PCGrad.
+ * optimiser, ND4J's implementation) instead of SGD with momentum, and no gradient clipping.
  *
  * <p>Out-of-distribution data: the paper uses another dataset (Tiny ImageNet for CIFAR-10); here
  * any images the owner can make, such as {@link OutOfDistribution#TRANSFORMED} owner images. Each
@@ -65,9 +69,13 @@ import org.slf4j.LoggerFactory;
  * @param oodTerm              which OOD term gamma weighs
  * @param studentSeed          seed of the frozen reference student's initialisation
  * @param finiteDifferenceStep relative step of the forward-mode finite difference, in (0, 0.1]
+ * @param pcGrad               combine the terms' gradients with PCGrad (Yu et al. 2020), as the paper's run script
+ *                             does: each term's victim gradient loses its component against every other term's it
+ *                             conflicts with, and the projected gradients are averaged; without it the gradient of the
+ *                             weighted sum is followed, and the cosine term can override the cross-entropy
  */
 public record IniDefence(Trainer.Config training, double gamma, double delta, double epsilon, double beta,
-                         OodTerm oodTerm, long studentSeed, double finiteDifferenceStep) {
+                         OodTerm oodTerm, long studentSeed, double finiteDifferenceStep, boolean pcGrad) {
 
     private static final Logger LOG = LoggerFactory.getLogger(IniDefence.class);
 
@@ -110,20 +118,26 @@ public record IniDefence(Trainer.Config training, double gamma, double delta, do
         }
     }
 
-    /** The reference code's weights: gamma 0.3 (L1 towards the student), delta 1, epsilon 1000, beta 0. */
+    /** The reference code's weights: gamma 0.3 (L1 towards the student), delta 1, epsilon 1000, beta 0, with PCGrad. */
     public static IniDefence defaults(Trainer.Config training) {
         return new IniDefence(training, DEFAULT_GAMMA, DEFAULT_DELTA, DEFAULT_EPSILON, 0, OodTerm.TOWARDS_STUDENT,
-                training.seed() + 1, DEFAULT_FINITE_DIFFERENCE_STEP);
+                training.seed() + 1, DEFAULT_FINITE_DIFFERENCE_STEP, true);
     }
 
     /** The same defence with another OOD term. */
     public IniDefence withOodTerm(OodTerm term) {
-        return new IniDefence(training, gamma, delta, epsilon, beta, term, studentSeed, finiteDifferenceStep);
+        return new IniDefence(training, gamma, delta, epsilon, beta, term, studentSeed, finiteDifferenceStep, pcGrad);
+    }
+
+    /** The same defence with or without PCGrad. */
+    public IniDefence withPcGrad(boolean on) {
+        return new IniDefence(training, gamma, delta, epsilon, beta, oodTerm, studentSeed, finiteDifferenceStep, on);
     }
 
     /** The same defence with other weights. */
     public IniDefence withWeights(double newGamma, double newDelta, double newEpsilon, double newBeta) {
-        return new IniDefence(training, newGamma, newDelta, newEpsilon, newBeta, oodTerm, studentSeed, finiteDifferenceStep);
+        return new IniDefence(training, newGamma, newDelta, newEpsilon, newBeta, oodTerm, studentSeed, finiteDifferenceStep,
+                pcGrad);
     }
 
     /** The frozen reference student: the victim's architecture at seed {@code studentSeed}, in double precision. */
@@ -160,6 +174,11 @@ public record IniDefence(Trainer.Config training, double gamma, double delta, do
         int[][] oodOrder = {Trainer.shuffled(outOfDistribution.count(), oodRng)};
         int[] oodNext = {0};
         IniLoss.Evaluation[] last = {null};
+        // PCGrad's combined gradient is a parameter gradient: ND4J's Adam applies it to the shared parameters
+        GradientUpdater<?> adam = new Adam(training.learningRate()).instantiate(
+                Nd4j.zeros(victim.params().dataType(), 1, new Adam().stateSize(victim.numParams())), true);
+        SplittableRandom pcRng = new SplittableRandom(training.seed() + 3);
+        int[] iteration = {0};
         Trainer.forEachMinibatch(victim, TrainingData.of(ownerData), training, "InI " + architecture.name(), progress,
                 (x, y) -> {
                     int b = (int) x.size(0);
@@ -173,7 +192,19 @@ public record IniDefence(Trainer.Config training, double gamma, double delta, do
                     }
                     INDArray xo = v.input(outOfDistribution.select(pick));
                     IniLoss.Evaluation e = loss.evaluate(x, y, v.logits(x), xo, v.logits(xo));
-                    v.step(Nd4j.concat(0, x, xo), Nd4j.concat(0, e.upstreamId(), e.upstreamOod()), training.learningRate());
+                    INDArray both = Nd4j.concat(0, x, xo);
+                    if (pcGrad) {
+                        List<INDArray> grads = new ArrayList<>();
+                        for (INDArray[] t : e.terms()) {
+                            grads.add(v.parameterGradient(both, Nd4j.concat(0, t[0], t[1])).castTo(DataType.DOUBLE));
+                        }
+                        INDArray g = PcGrad.combine(grads, pcRng).castTo(victim.params().dataType())
+                                .reshape(victim.params().shape());
+                        adam.applyUpdater(g, iteration[0]++, 0);
+                        victim.params().subi(g);
+                    } else {
+                        v.step(both, Nd4j.concat(0, e.upstreamId(), e.upstreamOod()), training.learningRate());
+                    }
                     last[0] = e;
                 });
         IniLoss.Evaluation e = last[0];

@@ -59,9 +59,11 @@ final class IniLoss {
      * @param total        the weighted sum
      * @param upstreamId   its gradient in the victim's in-distribution logits, [B, K], double
      * @param upstreamOod  its gradient in the victim's out-of-distribution logits, [B', K], double
+     * @param terms        the same gradient term by term (cross-entropy first, then each weighted term with a
+     *                     non-zero weight), each as {in-distribution, out-of-distribution}: what PCGrad projects
      */
     record Evaluation(double ce, double idDistance, double ood, double cosine, double gradientSize, double total,
-                      INDArray upstreamId, INDArray upstreamOod) {
+                      INDArray upstreamId, INDArray upstreamOod, java.util.List<INDArray[]> terms) {
     }
 
     /**
@@ -81,8 +83,8 @@ final class IniLoss {
         long bo = vo.rows();
         INDArray logp = logSoftmax(v);
         double ce = -y.mul(logp).sumNumber().doubleValue() / b;
-        INDArray upId = Transforms.exp(logp, true).subi(y).divi(b);
-        INDArray upOod = Nd4j.zeros(DataType.DOUBLE, vo.rows(), vo.columns());
+        java.util.List<INDArray[]> terms = new java.util.ArrayList<>();
+        terms.add(new INDArray[] {Transforms.exp(logp, true).subi(y).divi(b), zeros(vo)});
         INDArray sId = studentLogits.logits(xi).castTo(DataType.DOUBLE);
         INDArray sOod = studentLogits.logits(xo).castTo(DataType.DOUBLE);
 
@@ -90,13 +92,13 @@ final class IniLoss {
         if (weights.beta() != 0) {
             INDArray g = Nd4j.zeros(DataType.DOUBLE, v.rows(), v.columns());
             idDistance = -l1(v, sId, g);
-            upId.subi(g.muli(weights.beta()));
+            terms.add(new INDArray[] {g.muli(-weights.beta()), zeros(vo)});
         }
         double ood = 0;
         if (weights.gamma() != 0) {
             INDArray g = Nd4j.zeros(DataType.DOUBLE, vo.rows(), vo.columns());
             ood = weights.oodTerm() == IniDefence.OodTerm.TOWARDS_STUDENT ? l1(vo, sOod, g) : negativeEntropy(vo, g);
-            upOod.addi(g.muli(weights.gamma()));
+            terms.add(new INDArray[] {zeros(v), g.muli(weights.gamma())});
         }
         double cosine = 0;
         if (weights.delta() != 0) {
@@ -109,7 +111,7 @@ final class IniLoss {
                 cosine = g1.mul(g2).sumNumber().doubleValue() / (n1 * n2);
                 // d cos / d G1
                 INDArray r = g2.div(n1 * n2).subi(g1.mul(cosine / (n1 * n1)));
-                upId.addi(timesSoftmaxJacobian(q, directional(xi, r)).muli(-weights.delta() / b));
+                terms.add(new INDArray[] {timesSoftmaxJacobian(q, directional(xi, r)).muli(-weights.delta() / b), zeros(vo)});
             }
         }
         double gradientSize = 0;
@@ -118,11 +120,22 @@ final class IniLoss {
             INDArray g3 = studentLogits.parameterGradient(xo, klGradient(qo, logSoftmax(sOod), vo)).divi(bo);
             gradientSize = Transforms.abs(g3, true).sumNumber().doubleValue() / parameters;
             INDArray sign = Transforms.sign(g3, true);
-            upOod.addi(timesSoftmaxJacobian(qo, directional(xo, sign)).muli(-weights.epsilon() / (bo * (double) parameters)));
+            terms.add(new INDArray[] {zeros(v),
+                timesSoftmaxJacobian(qo, directional(xo, sign)).muli(-weights.epsilon() / (bo * (double) parameters))});
         }
         double total = ce + weights.beta() * idDistance + weights.gamma() * ood + weights.delta() * cosine
                 + weights.epsilon() * gradientSize;
-        return new Evaluation(ce, idDistance, ood, cosine, gradientSize, total, upId, upOod);
+        INDArray upId = zeros(v);
+        INDArray upOod = zeros(vo);
+        for (INDArray[] t : terms) {
+            upId.addi(t[0]);
+            upOod.addi(t[1]);
+        }
+        return new Evaluation(ce, idDistance, ood, cosine, gradientSize, total, upId, upOod, terms);
+    }
+
+    private static INDArray zeros(INDArray like) {
+        return Nd4j.zeros(DataType.DOUBLE, like.rows(), like.columns());
     }
 
     /** Mean over [B, K] of {@code |s - (v - mean_k v)|} (the reference code's L1 on centred log-probabilities); its gradient in v into {@code grad}. */

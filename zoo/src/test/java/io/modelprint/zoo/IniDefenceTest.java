@@ -164,6 +164,19 @@ class IniDefenceTest {
     }
 
     @Test
+    void pcGradRemovesTheConflictingComponentsAndAverages() {
+        INDArray a = Nd4j.create(new double[] {1, 0}, new long[] {1, 2});
+        INDArray b = Nd4j.create(new double[] {-1, 1}, new long[] {1, 2});
+        INDArray c = PcGrad.combine(java.util.List.of(a, b), new SplittableRandom(1));
+        // a . b = -1: a loses its part along b -> (0.5, 0.5); b loses its part along a -> (0, 1); mean (0.25, 0.75)
+        assertTrue(Nd4j.create(new double[] {0.25, 0.75}, new long[] {1, 2}).equalsWithEps(c, 1e-12), c.toString());
+        INDArray d = Nd4j.create(new double[] {2, 1}, new long[] {1, 2});
+        assertTrue(a.add(d).div(2).equalsWithEps(PcGrad.combine(java.util.List.of(a, d), new SplittableRandom(2)), 1e-12),
+                "gradients that do not conflict are only averaged");
+        assertThrows(IllegalArgumentException.class, () -> PcGrad.combine(java.util.List.of(), new SplittableRandom(1)));
+    }
+
+    @Test
     void theRecipeTrainsAVictimDeterministicallyAndRejectsBadInput() {
         SplittableRandom rng = new SplittableRandom(8);
         int[] labels = new int[64];
@@ -177,6 +190,8 @@ class IniDefenceTest {
         MultiLayerNetwork b = ini.train(Architecture.mlp(6), owner, ood, ProgressListener.NONE);
         assertEquals(a.params(), b.params(), "same seed, same defended victim");
         assertNotEquals(Architecture.mlp(6).build(SHAPE, K, 3).params(), a.params(), "it trained");
+        MultiLayerNetwork summed = ini.withPcGrad(false).train(Architecture.mlp(6), owner, ood, ProgressListener.NONE);
+        assertNotEquals(a.params(), summed.params(), "PCGrad changes the steps");
         Dl4jModel.of("defended", a, SHAPE).predict(owner.images());   // a plain softmax network
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
                 () -> ini.train(Architecture.mlp(6), owner, owner.images().slice(0, 0), ProgressListener.NONE));
@@ -189,7 +204,7 @@ class IniDefenceTest {
                 () -> ini.withWeights(Double.NaN, 1, 1000, 0));
         assertTrue(nan.getMessage().contains("NaN"), nan.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new IniDefence(TRAINING, 0.3, 1, 1000, 0,
-                IniDefence.OodTerm.TOWARDS_STUDENT, 1, 0));
+                IniDefence.OodTerm.TOWARDS_STUDENT, 1, 0, true));
         assertThrows(IllegalArgumentException.class, () -> new IniLoss(Architecture.mlp(4).build(SHAPE, K, 1), SHAPE, ini));
     }
 }
