@@ -48,18 +48,18 @@ import picocli.CommandLine.Option;
  * {@code dataset-fashion-mnist}).
  *
  * <pre>
- * mvn -q -pl benchmarks -am compile exec:java@attacks                                   # about 20 minutes on 2 cores
- * mvn -q -pl benchmarks -am compile exec:java@attacks -Dexec.args="--owner 2000 --queries 2000"   # a quick look
+ * mvn -q -pl benchmarks -am compile exec:java@attacks                                   # the measured run
+ * mvn -q -pl benchmarks -am compile exec:java@attacks -Dexec.args="--owner 10000 --queries 10000 --epochs 5"
  * </pre>
  */
 @Command(name = "attack-benchmark", mixinStandardHelpOptions = true,
         description = "Steal an undefended and an InI-defended victim with every query-based attack; Tramer's attacks on softmax regression.")
 public final class AttackBenchmark implements Callable<Integer> {
 
-    @Option(names = "--owner", defaultValue = "10000", description = "owner images the victims train on (default ${DEFAULT-VALUE})")
+    @Option(names = "--owner", defaultValue = "5000", description = "owner images the victims train on (default ${DEFAULT-VALUE})")
     private int ownerImages;
 
-    @Option(names = "--queries", defaultValue = "10000", description = "attacker images per attack (default ${DEFAULT-VALUE})")
+    @Option(names = "--queries", defaultValue = "5000", description = "attacker images per attack (default ${DEFAULT-VALUE})")
     private int queries;
 
     @Option(names = "--victim", defaultValue = "mlp-256", description = "victim architecture (default ${DEFAULT-VALUE})")
@@ -68,7 +68,7 @@ public final class AttackBenchmark implements Callable<Integer> {
     @Option(names = "--student", defaultValue = "mlp-256", description = "students' architecture (default ${DEFAULT-VALUE})")
     private String studentArchitecture;
 
-    @Option(names = "--epochs", defaultValue = "5", description = "epochs of victims and students (default ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", defaultValue = "3", description = "epochs of victims and students (default ${DEFAULT-VALUE})")
     private int epochs;
 
     @Option(names = "--out", description = "report file (default: <project>/benchmarks/results/attacks/attacks.md)")
@@ -113,14 +113,9 @@ public final class AttackBenchmark implements Callable<Integer> {
         List<Row> victims = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         List<Row> tramer = new ArrayList<>();
+        Files.createDirectories(report.toAbsolutePath().getParent());
         try (ConsoleProgress progress = new ConsoleProgress()) {
-            long t0 = System.nanoTime();
-            MultiLayerNetwork plain = va.build(shape, 10, victimTraining.seed());
-            Trainer.fit(plain, TrainingData.of(owner), victimTraining, "undefended victim", progress);
-            double plainSeconds = seconds(t0);
-            t0 = System.nanoTime();
-            MultiLayerNetwork defended = IniDefence.defaults(victimTraining).train(va, owner, ood, progress);
-            double defendedSeconds = seconds(t0);
+            tramer(owner, test, shape, progress, tramer, () -> write(report, victims, rows, tramer, start));
             List<Named> attacks = new ArrayList<>();
             attacks.add(new Named("extract-label (natural images)", (api, p) -> steal(api,
                     a -> Extraction.labels(sa, studentTraining).apply(Models.labelsOnly(a), attacker, p))));
@@ -133,17 +128,24 @@ public final class AttackBenchmark implements Callable<Integer> {
                 attacks.add(new Named("knockoff-label (" + kind + ")",
                         (api, p) -> Knockoff.labels(sa, studentTraining, d).apply(Models.labelsOnly(api), attacker, p)));
             }
-            attacks.add(new Named("jbda (150 seeds, 6 rounds, labels)",
-                    (api, p) -> Jbda.of(sa, studentTraining.withEpochs(10)).apply(Models.labelsOnly(api), attacker, p)));
+            attacks.add(new Named("jbda (150 seeds, 6 rounds, labels, 5 epochs a round)",
+                    (api, p) -> Jbda.of(sa, studentTraining.withEpochs(5)).apply(Models.labelsOnly(api), attacker, p)));
             attacks.add(new Named("adv-scratch (labels, PGD eps 0.1 in every batch)", (api, p) -> steal(api,
                     a -> Extraction.labels(sa, studentTraining).withAdversarialTraining(new Pgd(0.1, 0.025, 5))
                             .apply(Models.labelsOnly(a), attacker, p))));
             String[] vnames = {"undefended", "InI"};
-            MultiLayerNetwork[] nets = {plain, defended};
-            double[] trainSeconds = {plainSeconds, defendedSeconds};
             for (int v = 0; v < 2; v++) {
-                Dl4jModel victim = Dl4jModel.of(vnames[v], nets[v], shape, OutputKind.PROBABILITIES);
-                victims.add(new Row(vnames[v], va.name(), 0, Agreement.accuracy(victim, test), 1, trainSeconds[v], ""));
+                long t0 = System.nanoTime();
+                MultiLayerNetwork net;
+                if (v == 0) {
+                    net = va.build(shape, 10, victimTraining.seed());
+                    Trainer.fit(net, TrainingData.of(owner), victimTraining, "undefended victim", progress);
+                } else {
+                    net = IniDefence.defaults(victimTraining).train(va, owner, ood, progress);
+                }
+                Dl4jModel victim = Dl4jModel.of(vnames[v], net, shape, OutputKind.PROBABILITIES);
+                victims.add(new Row(vnames[v], va.name(), 0, Agreement.accuracy(victim, test), 1, seconds(t0), ""));
+                write(report, victims, rows, tramer, start);
                 int[] victimLabels = victim.predict(test.images()).labels();
                 for (Named attack : attacks) {
                     long a0 = System.nanoTime();
@@ -152,13 +154,21 @@ public final class AttackBenchmark implements Callable<Integer> {
                     int[] got = Dl4jModel.of("s", s.network(), shape).predict(test.images()).labels();
                     rows.add(new Row(vnames[v], attack.name(), s.queries(), Agreement.fraction(got, test.labels()),
                             Agreement.fraction(got, victimLabels), secs, ""));
+                    write(report, victims, rows, tramer, start);
                 }
             }
-            tramer.addAll(tramer(owner, test, shape, progress));
         }
-        Files.createDirectories(report.toAbsolutePath().getParent());
-        Files.writeString(report, markdown(victims, rows, tramer, seconds(start)));
+        write(report, victims, rows, tramer, start);
         return 0;
+    }
+
+    /** Rewrites the report with what is measured so far, so that a long run leaves its results as it goes. */
+    private void write(Path report, List<Row> victims, List<Row> rows, List<Row> tramer, long start) {
+        try {
+            Files.writeString(report, markdown(victims, rows, tramer, seconds(start)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the report " + report, e);
+        }
     }
 
     /** An attack that returns a network, with the queries it sent counted on the way. */
@@ -168,8 +178,8 @@ public final class AttackBenchmark implements Callable<Integer> {
         return new StolenModel(net, api.queryCount() - before);
     }
 
-    private List<Row> tramer(LabeledImages owner, LabeledImages test, ImageShape shape, ProgressListener progress) {
-        List<Row> rows = new ArrayList<>();
+    private void tramer(LabeledImages owner, LabeledImages test, ImageShape shape, ProgressListener progress,
+                        List<Row> rows, Runnable written) {
         long t0 = System.nanoTime();
         MultiLayerNetwork sr = Architecture.softmaxRegression().build(shape, 10, 3);
         Trainer.fit(sr, TrainingData.of(owner), new Trainer.Config(epochs, 64, 1e-3, 3), "softmax-regression victim", progress);
@@ -177,7 +187,7 @@ public final class AttackBenchmark implements Callable<Integer> {
         rows.add(new Row("softmax-regression", "the victim", 0, Agreement.accuracy(victim, test), 1, seconds(t0), ""));
         int[] victimLabels = victim.predict(test.images()).labels();
         int d = shape.size();
-        Trainer.Config retraining = new Trainer.Config(20, 64, 1e-2, 6);
+        Trainer.Config retraining = new Trainer.Config(10, 64, 1e-2, 6);
         List<Named> attacks = List.of(
                 new Named("equation solving, basis queries", (api, p) -> EquationSolving.basis().apply(api, p)),
                 new Named("equation solving, uniform queries", (api, p) -> EquationSolving.uniform(2 * (d + 1), 5).apply(api, p)),
@@ -200,8 +210,8 @@ public final class AttackBenchmark implements Callable<Integer> {
                     EquationSolving.maxDifferenceUpToShift(sr, s.network())) : "";
             rows.add(new Row("softmax-regression", a.name(), s.queries(), Agreement.fraction(got, test.labels()),
                     Agreement.fraction(got, victimLabels), secs, note));
+            written.run();
         }
-        return rows;
     }
 
     private String markdown(List<Row> victims, List<Row> rows, List<Row> tramer, double totalSeconds) {
@@ -215,12 +225,15 @@ public final class AttackBenchmark implements Callable<Integer> {
         }
         sb.append("\n| attack | queries | accuracy (undefended) | fidelity (undefended) | accuracy (InI) | fidelity (InI) | s (undefended / InI) |\n");
         sb.append("|---|---|---|---|---|---|---|\n");
-        int half = rows.size() / 2;
-        for (int i = 0; i < half; i++) {
-            Row a = rows.get(i);
-            Row b = rows.get(half + i);
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %.4f | %.4f | %.4f | %.4f | %.0f / %.0f |%n", a.attack(), a.queries(),
-                    a.accuracy(), a.fidelity(), b.accuracy(), b.fidelity(), a.seconds(), b.seconds()));
+        List<Row> undefended = rows.stream().filter(r -> r.victim().equals("undefended")).toList();
+        List<Row> ini = rows.stream().filter(r -> r.victim().equals("InI")).toList();
+        for (int i = 0; i < undefended.size(); i++) {
+            Row a = undefended.get(i);
+            Row b = i < ini.size() ? ini.get(i) : null;
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %.4f | %.4f | %s | %s | %.0f / %s |%n", a.attack(), a.queries(),
+                    a.accuracy(), a.fidelity(), b == null ? "" : String.format(Locale.ROOT, "%.4f", b.accuracy()),
+                    b == null ? "" : String.format(Locale.ROOT, "%.4f", b.fidelity()), a.seconds(),
+                    b == null ? "" : String.format(Locale.ROOT, "%.0f", b.seconds())));
         }
         sb.append("\n| softmax-regression victim | queries | accuracy | fidelity | s | note |\n|---|---|---|---|---|---|\n");
         for (Row r : tramer) {
