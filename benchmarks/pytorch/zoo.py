@@ -45,6 +45,7 @@ import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import models  # noqa: E402
+import attacks  # noqa: E402
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 DEFAULT_DATA = "/usr/share/datasets/fashion-mnist"
@@ -296,6 +297,8 @@ def spec(size):
                 base = f"{p}/extract-label-{arch}-q{q}"
                 job(f"{p}/extract-adv-{arch}-q{q}", "adversarial", split, victim, [base, vname], base=base,
                     images=scale["adv"], match=f"adv/{arch}/q{q}/e{e}")
+    # Knockoff, JBDA, adversarial training from scratch, an InI victim and Tramer's attacks (attacks.py)
+    attacks.extend(job, splits, scale, size, sys.modules[__name__])
     unique = {}
     for j in jobs:
         unique.setdefault(j["name"], j)
@@ -304,7 +307,7 @@ def spec(size):
 
 FAMILY = {"finetune-all": "finetune-all", "finetune-last": "finetune-last", "prune": "prune",
           "transfer": "transfer", "extract-prob": "extract-prob", "extract-label": "extract-label",
-          "extract-adv": "extract-adv"}
+          "extract-adv": "extract-adv", **attacks.FAMILIES}
 
 
 def family_of(member):
@@ -347,9 +350,10 @@ def run_job(job, args):
     seed = seed_of(name)
     t0 = time.time()
     queries = 0
+    extra = {}
     accuracy_task = "clean"
     victim_net = None
-    if job["victim"] is not None and kind != "victim":
+    if job["victim"] is not None and kind not in attacks.VICTIM_KINDS:
         victim_net, _ = load(out, f"{job['split']}/{job['victim']}/victim")
     if kind == "victim":
         n = p["images"] or len(d.private_x)
@@ -420,9 +424,12 @@ def run_job(job, args):
             queries = base_meta["queries"]
         train(net, x, y, epochs=2, seed=seed, lr=5e-4, adversarial=ADV)
     else:
-        raise ValueError(kind)
+        done = attacks.run(kind, p, d, victim_net, seed, sys.modules[__name__])
+        if done is None:
+            raise ValueError(kind)
+        net, arch, queries, extra = done
     seconds = time.time() - t0
-    export(net, out, name, probabilities=kind not in ("victim",) and seed % 3 == 0)
+    export(net, out, name, probabilities=kind not in attacks.VICTIM_KINDS and seed % 3 == 0)
     torch.save(net.state_dict(), path(out, name, ".pt"))
     logits = predict(net, d.test_x)
     labels = logits.argmax(1)
@@ -434,7 +441,8 @@ def run_job(job, args):
         corrupted = predict(net, d.test_corrupted_x).argmax(1)
         meta["accuracy_corrupted"] = round((corrupted == d.test_y).float().mean().item(), 4)
     meta["task"] = accuracy_task
-    meta["output"] = "probabilities" if kind != "victim" and seed % 3 == 0 else "logits"
+    meta.update(extra)  # what attacks.py measured (Tramer's weight error), empty for zoo.py's kinds
+    meta["output"] = "probabilities" if kind not in attacks.VICTIM_KINDS and seed % 3 == 0 else "logits"
     with open(path(out, name, ".json"), "w") as f:
         json.dump(meta, f)
     return name, seconds, meta["accuracy"]
@@ -472,7 +480,7 @@ def manifest(out, jobs, splits, size):
         m = dict(preds[j["name"]])
         labels = torch.tensor(m.pop("test_predictions"))
         member = j["name"].split("/")[-1]
-        if j["kind"] == "victim":
+        if j["kind"] in attacks.VICTIM_KINDS:
             role = "twin" if j["params"].get("twin") else "victim"
             fam = None
         elif j["victim"] is not None:

@@ -21,10 +21,11 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * A small image classifier architecture, named so that a zoo can key models by it:
- * {@code mlp-256} (one hidden layer of 256), {@code mlp-512-128}, or {@code cnn-8-16-64}
+ * {@code mlp-256} (one hidden layer of 256), {@code mlp-512-128}, {@code cnn-8-16-64}
  * (5x5 convolutions of 8 and 16 channels, each followed by 2x2 max pooling, then a dense layer of
- * 64). Every network ends in a dense softmax layer trained with cross-entropy, uses ReLU, Xavier
- * initialisation and Adam.
+ * 64), or {@code softmax-regression} (no hidden layer: {@code softmax(W x + b)} on the pixels, the
+ * victim of Tram&egrave;r et al.'s equation-solving attack). Every network ends in a dense softmax
+ * layer trained with cross-entropy, uses ReLU, Xavier initialisation and Adam.
  *
  * <pre>{@code
  * Architecture a = Architecture.parse("cnn-8-16-64");
@@ -47,8 +48,13 @@ public record Architecture(Kind kind, int[] widths) {
         /** Dense layers only. */
         MLP,
         /** Two convolution and pooling blocks, then one dense layer. */
-        CNN
+        CNN,
+        /** No hidden layer: the softmax output layer on the flattened pixels. */
+        SOFTMAX_REGRESSION
     }
+
+    /** The name of {@link #softmaxRegression()}. */
+    public static final String SOFTMAX_REGRESSION_NAME = "softmax-regression";
 
     /** Default Adam learning rate of new networks. */
     public static final double DEFAULT_LEARNING_RATE = 1e-3;
@@ -64,6 +70,9 @@ public record Architecture(Kind kind, int[] widths) {
         }
         if (kind == Kind.MLP && widths.length < 1) {
             throw new IllegalArgumentException("an MLP needs at least one hidden layer");
+        }
+        if (kind == Kind.SOFTMAX_REGRESSION && widths.length != 0) {
+            throw new IllegalArgumentException("a softmax regression has no hidden layer, got widths " + Arrays.toString(widths));
         }
         for (int w : widths) {
             if (w < 1) {
@@ -88,24 +97,37 @@ public record Architecture(Kind kind, int[] widths) {
         return new Architecture(Kind.CNN, new int[] {conv1, conv2, dense});
     }
 
+    /** Softmax regression: {@code softmax(W x + b)} on the flattened image, no hidden layer. */
+    public static Architecture softmaxRegression() {
+        return new Architecture(Kind.SOFTMAX_REGRESSION, new int[0]);
+    }
+
     /**
-     * Parses a {@link #name()}, such as {@code mlp-256} or {@code cnn-8-16-64}.
+     * Parses a {@link #name()}, such as {@code mlp-256}, {@code cnn-8-16-64} or {@code softmax-regression}.
      *
      * @throws IllegalArgumentException if the name is not of that form
      */
     public static Architecture parse(String name) {
-        String[] parts = name.trim().toLowerCase(Locale.ROOT).split("-");
+        String lower = name.trim().toLowerCase(Locale.ROOT);
+        if (lower.equals(SOFTMAX_REGRESSION_NAME)) {
+            return softmaxRegression();
+        }
+        String[] parts = lower.split("-");
         try {
             Kind k = Kind.valueOf(parts[0].toUpperCase(Locale.ROOT));
             int[] w = Arrays.stream(parts, 1, parts.length).mapToInt(Integer::parseInt).toArray();
             return new Architecture(k, w);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("'" + name + "' is not an architecture name such as mlp-256 or cnn-8-16-64", e);
+            throw new IllegalArgumentException("'" + name + "' is not an architecture name such as mlp-256, cnn-8-16-64 "
+                    + "or softmax-regression", e);
         }
     }
 
-    /** The name, such as {@code cnn-8-16-64}. */
+    /** The name, such as {@code cnn-8-16-64} or {@code softmax-regression}. */
     public String name() {
+        if (kind == Kind.SOFTMAX_REGRESSION) {
+            return SOFTMAX_REGRESSION_NAME;
+        }
         return kind.name().toLowerCase(Locale.ROOT) + "-"
                 + Arrays.stream(widths).mapToObj(Integer::toString).collect(Collectors.joining("-"));
     }
@@ -131,7 +153,7 @@ public record Architecture(Kind kind, int[] widths) {
             b.layer(layer++, new ConvolutionLayer.Builder(5, 5).nOut(widths[1]).activation(Activation.RELU).build());
             b.layer(layer++, new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build());
             b.layer(layer++, new DenseLayer.Builder().nOut(widths[2]).activation(Activation.RELU).build());
-        } else {
+        } else if (kind == Kind.MLP) {
             for (int w : widths) {
                 b.layer(layer++, new DenseLayer.Builder().nOut(w).activation(Activation.RELU).build());
             }

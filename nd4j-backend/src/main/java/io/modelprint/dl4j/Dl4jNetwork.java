@@ -149,7 +149,7 @@ abstract class Dl4jNetwork {
         return pre == null && first instanceof DenseLayer;
     }
 
-    private static final class Multi extends Dl4jNetwork {
+    static final class Multi extends Dl4jNetwork {
         private final MultiLayerNetwork net;
         private MultiLayerNetwork logitTwin;
         private MultiLayerNetwork gradientTwin;
@@ -217,6 +217,25 @@ abstract class Dl4jNetwork {
         @Override
         INDArray inputGradient(INDArray input, INDArray upstream) {
             return gradientTwin().calculateGradients(input, upstream, null, null).getSecond();
+        }
+
+        /** {@code sum_n J_n^T upstream_n}, with {@code J_n} the Jacobian of image n's logits in the parameters. */
+        INDArray parameterGradient(INDArray input, INDArray upstream) {
+            return gradientTwin().calculateGradients(input, upstream, null, null).getFirst().gradient().dup();
+        }
+
+        /**
+         * One step of the network's updater along {@code sum_n J_n^T upstream_n}. The twin trains the
+         * shared parameters; DL4J divides a minibatch's gradient by its size, which the factor undoes.
+         */
+        void step(INDArray input, INDArray upstream, double learningRate) {
+            MultiLayerNetwork t = gradientTwin();
+            t.setLearningRate(learningRate);
+            t.fit(input, upstream.mul(input.size(0)));
+        }
+
+        MultiLayerNetwork network() {
+            return net;
         }
     }
 

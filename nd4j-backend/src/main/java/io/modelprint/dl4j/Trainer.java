@@ -113,6 +113,42 @@ public final class Trainer {
      */
     public static void fit(MultiLayerNetwork net, TrainingData data, Config config, String task,
                            ProgressListener progress, StepHook hook) {
+        forEachMinibatch(net, data, config, task, progress, (features, labels) -> {
+            net.fit(hook.beforeStep(net, features, labels), labels);
+            hook.afterStep(net);
+        });
+        LOG.debug("{}: trained, loss {}", task, net.score());
+    }
+
+    /**
+     * One training step on a minibatch, for recipes that train by a loss of their own
+     * ({@link LogitTraining}).
+     *
+     * <pre>{@code
+     * Trainer.forEachMinibatch(net, data, config, "defence", listener, (x, y) -> myStep(x, y));
+     * }</pre>
+     */
+    @FunctionalInterface
+    public interface MinibatchStep {
+
+        /**
+         * Trains on one minibatch.
+         *
+         * @param features the minibatch in the network's input layout
+         * @param targets  its targets, one row per image
+         */
+        void run(INDArray features, INDArray targets);
+    }
+
+    /**
+     * Runs {@code step} on every minibatch of {@code config.epochs()} shuffled passes over
+     * {@code data}, exactly as {@link #fit} draws them (same seed, same minibatches), sets the
+     * network's learning rate to the configured one and reports progress per minibatch.
+     *
+     * @throws IllegalArgumentException if the data's class count differs from the network's
+     */
+    public static void forEachMinibatch(MultiLayerNetwork net, TrainingData data, Config config, String task,
+                                        ProgressListener progress, MinibatchStep step) {
         Dl4jNetwork handle = Dl4jNetwork.of(net, data.images().shape());
         if (handle.numClasses() != data.numClasses()) {
             throw new IllegalArgumentException("network " + task + " predicts " + handle.numClasses()
@@ -142,17 +178,15 @@ public final class Trainer {
                     System.arraycopy(px, src * per, x, i * per, per);
                     System.arraycopy(tg, src * classes, y, i * classes, classes);
                 }
-                INDArray features = handle.toInput(ImageBatch.of(shape, x));
-                INDArray labels = Nd4j.create(y, new long[] {size, classes}, 'c');
-                net.fit(hook.beforeStep(net, features, labels), labels);
-                hook.afterStep(net);
+                step.run(handle.toInput(ImageBatch.of(shape, x)), Nd4j.create(y, new long[] {size, classes}, 'c'));
                 progress.onProgress(task, ++done, total);
             }
-            LOG.debug("{}: epoch {} of {}, loss {}", task, epoch + 1, config.epochs(), net.score());
+            LOG.debug("{}: epoch {} of {}", task, epoch + 1, config.epochs());
         }
     }
 
-    private static int[] shuffled(int n, SplittableRandom rng) {
+    /** {@code 0 .. n-1} in the order a Fisher-Yates shuffle with {@code rng} gives. */
+    public static int[] shuffled(int n, SplittableRandom rng) {
         int[] a = new int[n];
         for (int i = 0; i < n; i++) {
             a[i] = i;

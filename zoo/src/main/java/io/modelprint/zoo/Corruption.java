@@ -28,19 +28,24 @@ public enum Corruption {
 
     /** Every image corrupted by a corruption drawn from {@code seed}. */
     public static LabeledImages corrupt(LabeledImages data, long seed) {
-        if (data.size() == 0) {
+        return new LabeledImages(corrupt(data.images(), seed), data.labels(), data.numClasses());
+    }
+
+    /** Every image corrupted by a corruption drawn from {@code seed} (the same draws as for labelled images). */
+    public static ImageBatch corrupt(ImageBatch images, long seed) {
+        if (images.isEmpty()) {
             throw new IllegalArgumentException("no images to corrupt");
         }
         SplittableRandom rng = new SplittableRandom(seed);
-        ImageShape shape = data.images().shape();
+        ImageShape shape = images.shape();
         int per = shape.size();
-        float[] in = data.images().pixels();
+        float[] in = images.pixels();
         float[] out = new float[in.length];
         Corruption[] all = values();
-        for (int n = 0; n < data.size(); n++) {
+        for (int n = 0; n < images.count(); n++) {
             all[rng.nextInt(all.length)].apply(in, out, n * per, shape, rng);
         }
-        return new LabeledImages(ImageBatch.of(shape, out), data.labels(), data.numClasses());
+        return ImageBatch.of(shape, out);
     }
 
     private void apply(float[] in, float[] out, int base, ImageShape shape, SplittableRandom rng) {

@@ -80,13 +80,36 @@ public record Extraction(Architecture student, Trainer.Config training, OutputKi
         if (attackerData == null || attackerData.size() == 0) {
             throw new IllegalArgumentException("extraction needs attacker images, got none");
         }
+        return train(victimApi, attackerData.images(), attackerData, progress);
+    }
+
+    /**
+     * A student trained on {@code victimApi}'s answers to unlabelled query images (any
+     * distribution: Knockoff Nets' setting). Needs {@code alpha == 1}: there are no true labels to mix in.
+     *
+     * @throws IllegalArgumentException if there are no images, {@code alpha < 1}, or the API cannot give the answers needed
+     */
+    public MultiLayerNetwork apply(Model victimApi, ImageBatch queries, ProgressListener progress) {
+        if (queries == null || queries.isEmpty()) {
+            throw new IllegalArgumentException("extraction needs query images, got none");
+        }
+        if (alpha != 1) {
+            throw new IllegalArgumentException("alpha " + alpha + " mixes in true labels, but unlabelled queries have none: "
+                    + "use alpha = 1 or pass LabeledImages");
+        }
+        return train(victimApi, queries, null, progress);
+    }
+
+    private MultiLayerNetwork train(Model victimApi, ImageBatch images, LabeledImages truth, ProgressListener progress) {
+        if (victimApi == null) {
+            throw new IllegalArgumentException("extraction needs the victim's API, got null");
+        }
         if (answers == OutputKind.PROBABILITIES && !victimApi.outputKind().hasScores()) {
             throw new IllegalArgumentException("distillation needs probabilities but " + victimApi.name()
                     + " answers labels only");
         }
-        ImageBatch images = attackerData.images();
         Predictions got = victimApi.predict(images);
-        Matrix targets = targets(got, attackerData);
+        Matrix targets = targets(got, truth);
         MultiLayerNetwork net = student.build(images.shape(), victimApi.numClasses(), training.seed());
         String task = "extracting " + student.name() + (adversarial == null ? "" : " + PGD");
         Trainer.StepHook hook = adversarial == null ? Trainer.StepHook.NONE : adversarial;

@@ -27,8 +27,14 @@ public enum Family {
     EXTRACT_PROBABILITIES(true, false, RecipeParameter.Temperature.class),
     /** A student trained on the victim's labels. */
     EXTRACT_LABELS(true, false),
-    /** A student trained on the victim's labels with PGD adversarial training. */
+    /** A student trained from scratch on the victim's labels with PGD adversarial training in every batch. */
     EXTRACT_ADVERSARIAL(true, false, RecipeParameter.Epsilon.class),
+    /** Knockoff Nets: a student of the victim's probabilities on out-of-distribution queries ({@link Knockoff}). */
+    KNOCKOFF_PROBABILITIES(true, false, RecipeParameter.QueryDistribution.class),
+    /** Knockoff Nets from the victim's labels on out-of-distribution queries. */
+    KNOCKOFF_LABELS(true, false, RecipeParameter.QueryDistribution.class),
+    /** A substitute grown by Jacobian-based augmentation from 150 seeds over 6 rounds ({@link Jbda}). */
+    JBDA(true, false),
     /** Trained from scratch on the attacker's data with true labels. */
     INDEPENDENT(false, false),
     /** The victim's architecture and recipe on the owner's own data, another seed: the hardest negative. */

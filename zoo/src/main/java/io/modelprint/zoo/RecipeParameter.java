@@ -110,4 +110,35 @@ public sealed interface RecipeParameter {
             return Map.of("epsilon", Double.toString(epsilon));
         }
     }
+
+    /**
+     * Which out-of-distribution queries a Knockoff attack sends ({@link Knockoff}).
+     *
+     * @param kind the transform of the attacker's images
+     */
+    record QueryDistribution(OutOfDistribution kind) implements RecipeParameter {
+
+        /** Validates. */
+        public QueryDistribution {
+            if (kind == null) {
+                throw new IllegalArgumentException("a query distribution must be given: one of "
+                        + java.util.Arrays.toString(OutOfDistribution.values()));
+            }
+        }
+
+        @Override
+        public double value() {
+            // a fixed number per kind for the cache id, independent of the declaration order
+            return switch (kind) {
+                case CORRUPTED -> 1;
+                case TRANSFORMED -> 2;
+                case MIXTURES -> 3;
+            };
+        }
+
+        @Override
+        public Map<String, String> settings() {
+            return Map.of("queries", kind.name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelprint.ImageShape;
 import io.modelprint.LabeledImages;
+import io.modelprint.Model;
 import io.modelprint.Models;
 import io.modelprint.ProgressListener;
 import io.modelprint.dl4j.Dl4jModel;
@@ -95,7 +96,12 @@ public final class Zoo {
         for (ZooMember m : spec.members()) {
             String id = m.id();
             progress.onProgress("zoo " + spec.name(), done++, spec.members().size());
-            MultiLayerNetwork net = loadOrTrain(dir, id, () -> train(m, victimNet, victimModel, data, shape, progress));
+            MultiLayerNetwork net = loadOrTrain(dir, id, () -> {
+                Model api = StolenModel.counting(victimModel);   // counts what this member's recipe asks
+                MultiLayerNetwork trained = train(m, victimNet, api, data, shape, progress);
+                writeQueries(dir, id, api.queryCount());
+                return trained;
+            });
             Dl4jModel model = Dl4jModel.of(id, net, shape);
             LabeledImages ownTest = m.family().transferTask() ? corruptedTest : data.test();
             members.add(new TrainedMember(m, measure(dir, m, model, victimLabels, ownTest, data.test()), model));
@@ -104,7 +110,7 @@ public final class Zoo {
         return new Zoo(spec, victim, members, data.test(), corruptedTest);
     }
 
-    static MultiLayerNetwork train(ZooMember m, MultiLayerNetwork victimNet, Dl4jModel victimModel, ZooData data,
+    static MultiLayerNetwork train(ZooMember m, MultiLayerNetwork victimNet, Model victimModel, ZooData data,
                                            ImageShape shape, ProgressListener progress) {
         Trainer.Config t = m.training().withSeed(m.seed());
         LabeledImages attacker = data.attacker().slice(0, Math.min(m.images(), data.attacker().size()));
@@ -121,6 +127,12 @@ public final class Zoo {
             case EXTRACT_ADVERSARIAL -> Extraction.labels(m.architecture(), t)
                     .withAdversarialTraining(Pgd.of(m.parameter(RecipeParameter.Epsilon.class).epsilon()))
                     .apply(Models.labelsOnly(victimModel), attacker, progress);
+            case KNOCKOFF_PROBABILITIES -> Knockoff.probabilities(m.architecture(), t,
+                            m.parameter(RecipeParameter.QueryDistribution.class).kind())
+                    .apply(Models.probabilitiesOnly(victimModel), attacker.images(), progress).network();
+            case KNOCKOFF_LABELS -> Knockoff.labels(m.architecture(), t, m.parameter(RecipeParameter.QueryDistribution.class).kind())
+                    .apply(Models.labelsOnly(victimModel), attacker.images(), progress).network();
+            case JBDA -> Jbda.of(m.architecture(), t).apply(Models.labelsOnly(victimModel), attacker.images(), progress).network();
             case INDEPENDENT -> scratch(m, t, attacker, shape, progress);
             case TWIN -> scratch(m, t, data.owner().slice(0, Math.min(m.images(), data.owner().size())), shape, progress);
             case INDEPENDENT_TRANSFER -> scratch(m, t, Corruption.corrupt(attacker, CORRUPTION_SEED), shape, progress);
@@ -159,6 +171,14 @@ public final class Zoo {
         }
     }
 
+    private static void writeQueries(Path dir, String id, long queries) {
+        try {
+            Files.writeString(dir.resolve(id + ".queries"), Long.toString(queries));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the query count of zoo model " + id, e);
+        }
+    }
+
     /** The measurements recorded beside the model in {@code dir}, measured and recorded first if absent. */
     private static Measurements measure(Path dir, ZooMember member, Dl4jModel model, int[] victimLabels,
                                         LabeledImages ownTest, LabeledImages cleanTest) {
@@ -168,15 +188,18 @@ public final class Zoo {
             if (Files.isRegularFile(file)) {
                 JsonNode n = JSON.readTree(file.toFile());
                 return new Measurements(n.get("accuracy").asDouble(), n.get("fidelity").asDouble(),
-                        n.get("trainSeconds").asDouble());
+                        n.get("trainSeconds").asDouble(), n.has("queries") ? n.get("queries").asLong() : -1);
             }
             Path secondsFile = dir.resolve(id + ".seconds");
             double secs = Files.isRegularFile(secondsFile) ? Double.parseDouble(Files.readString(secondsFile).trim()) : Double.NaN;
+            Path queriesFile = dir.resolve(id + ".queries");
+            long queries = member.family() == Family.VICTIM ? 0
+                    : Files.isRegularFile(queriesFile) ? Long.parseLong(Files.readString(queriesFile).trim()) : -1;
             // one pass over the clean test set gives both figures unless the model has a task of its own
             int[] clean = model.predict(cleanTest.images()).labels();
             double accuracy = member.family().transferTask() ? Agreement.accuracy(model, ownTest)
                     : Agreement.fraction(clean, cleanTest.labels());
-            Measurements m = new Measurements(accuracy, Agreement.fraction(victimLabels, clean), secs);
+            Measurements m = new Measurements(accuracy, Agreement.fraction(victimLabels, clean), secs, queries);
             JSON.writeValue(file.toFile(), recordOf(member, m));
             return m;
         } catch (IOException e) {
@@ -194,6 +217,7 @@ public final class Zoo {
         o.put("accuracy", m.accuracy());
         o.put("fidelity", m.fidelity());
         o.put("trainSeconds", m.trainSeconds());
+        o.put("queries", m.queries());
         ObjectNode settings = o.putObject("settings");
         settings.put("epochs", Integer.toString(member.training().epochs()));
         settings.put("learningRate", Double.toString(member.training().learningRate()));

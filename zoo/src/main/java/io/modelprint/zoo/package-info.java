@@ -2,7 +2,11 @@
  * Model stealing, to test fingerprints against: the attack recipes ({@link io.modelprint.zoo.FineTuning},
  * {@link io.modelprint.zoo.Pruning}, {@link io.modelprint.zoo.Transfer} to a
  * {@link io.modelprint.zoo.Corruption corrupted} task, {@link io.modelprint.zoo.Extraction} with
- * optional {@link io.modelprint.zoo.Pgd} adversarial training), the benchmark zoos built with them
+ * optional {@link io.modelprint.zoo.Pgd} adversarial training), query-based attacks on any black-box model that
+ * return a {@link io.modelprint.zoo.StolenModel} with their query count ({@link io.modelprint.zoo.Knockoff} on
+ * {@link io.modelprint.zoo.OutOfDistribution} queries, {@link io.modelprint.zoo.Jbda},
+ * {@link io.modelprint.zoo.EquationSolving} and {@link io.modelprint.zoo.LabelOnlyRetraining} after Tram&egrave;r et
+ * al.), the owner's InI defence ({@link io.modelprint.zoo.IniDefence}), the benchmark zoos built with them
  * ({@link io.modelprint.zoo.ZooSpec} of {@link io.modelprint.zoo.ZooMember}s, trained on a
  * {@link io.modelprint.zoo.ZooData} split into a cached {@link io.modelprint.zoo.Zoo} of
  * {@link io.modelprint.zoo.TrainedMember}s), and the owner's own models for the conferrable scheme

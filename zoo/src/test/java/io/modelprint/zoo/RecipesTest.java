@@ -168,16 +168,21 @@ class RecipesTest {
         ZooSpec spec = new ZooSpec("tiny", Architecture.mlp(16), new Trainer.Config(1, 32, 1e-3, 1), 300, List.of(
                 new ZooMember(Family.FINE_TUNE_ALL, Architecture.mlp(16), 5, new Trainer.Config(1, 32, 1e-4, 0), 100),
                 new ZooMember(Family.EXTRACT_LABELS, Architecture.mlp(8), 6, new Trainer.Config(1, 32, 1e-3, 0), 100),
-                new ZooMember(Family.INDEPENDENT_TRANSFER, Architecture.mlp(8), 7, new Trainer.Config(1, 32, 1e-3, 0), 100)));
+                new ZooMember(Family.INDEPENDENT_TRANSFER, Architecture.mlp(8), 7, new Trainer.Config(1, 32, 1e-3, 0), 100),
+                new ZooMember(Family.KNOCKOFF_LABELS, Architecture.mlp(8), 8, new Trainer.Config(1, 32, 1e-3, 0), 100,
+                        new RecipeParameter.QueryDistribution(OutOfDistribution.MIXTURES))));
         Zoo first = Zoo.build(spec, data, cache, ProgressListener.NONE);
-        assertEquals(3, first.members().size());
+        assertEquals(4, first.members().size());
+        long[] queries = first.members().stream().mapToLong(m -> m.measurements().queries()).toArray();
+        assertEquals(List.of(0L, 100L, 0L, 100L), Arrays.stream(queries).boxed().toList(),
+                "a copy of the weights and an independent model ask nothing; the students ask one query per image");
         Path root = cache.resolve(data.tag());
         Path members = root.resolve("tiny").resolve(first.victim().id());
         long files;
         try (var s = Files.list(members)) {
             files = s.filter(p -> p.toString().endsWith(".zip")).count();
         }
-        assertEquals(3, files, "three members saved");
+        assertEquals(4, files, "four members saved");
         try (var s = Files.list(root.resolve("victims"))) {
             assertEquals(1, s.filter(p -> p.toString().endsWith(".zip")).count(), "the victim is saved apart, to be shared");
         }
@@ -185,7 +190,7 @@ class RecipesTest {
         long modified = Files.getLastModifiedTime(marker).toMillis();
         Zoo second = Zoo.build(spec, data, cache, ProgressListener.NONE);
         assertEquals(modified, Files.getLastModifiedTime(marker).toMillis(), "loaded, not retrained");
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 4; i++) {
             assertEquals(first.members().get(i).member(), second.members().get(i).member());
             assertEquals(first.members().get(i).measurements(), second.members().get(i).measurements());
             assertEquals(first.members().get(i).model().predict(test.images().slice(0, 3)),
