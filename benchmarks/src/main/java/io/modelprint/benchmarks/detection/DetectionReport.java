@@ -89,8 +89,10 @@ public final class DetectionReport {
         return r.schemes().stream().filter(s -> s.budget() == 0).toList();
     }
 
+    /** The groups with victims; per-framework groups only when the run has both frameworks. */
     private static List<Group> groups(DetectionResults r) {
-        return Group.all().stream().filter(g -> r.count(g::test) > 0).toList();
+        boolean both = r.victims().stream().map(BenchmarkMember::framework).distinct().count() > 1;
+        return Group.all().stream().filter(g -> r.count(g::test) > 0 && (both || g.framework() == null)).toList();
     }
 
     static String markdown(DetectionResults r, String command, double wallMinutes) {
@@ -223,24 +225,31 @@ public final class DetectionReport {
                 + "neither (INCONCLUSIVE, once verdicts can say so). References used by a configuration are left out "
                 + "of its counts.\n\n| victim | configuration | stolen caught | independent called stolen | matched "
                 + "called stolen | twins called stolen | inconclusive |\n|---|---|---|---|---|---|---|\n");
-        for (Group g : groups(r).stream().filter(x -> x.framework() != null).toList()) {
+        for (Group split : groups(r).stream().filter(x -> x.framework() == null).toList()) {
             for (SchemeInfo c : deciding) {
                 int[] total = new int[10];
-                for (BenchmarkMember v : r.victims().stream().filter(g::test).toList()) {
-                    if (r.skipped(c.label(), v) != null) {
-                        s.append("| ").append(v.victimKey()).append(" | ").append(c.label()).append(" | not run: ")
-                                .append(r.skipped(c.label(), v)).append(" | | | | |\n");
-                        continue;
+                for (Group g : Group.all().stream().filter(x -> x.split().equals(split.split()) && x.framework() != null
+                        && r.count(x::test) > 0).toList()) {
+                    int[] sub = new int[10];
+                    for (BenchmarkMember v : r.victims().stream().filter(g::test).toList()) {
+                        if (r.skipped(c.label(), v) != null) {
+                            s.append("| ").append(v.victimKey()).append(" | ").append(c.label()).append(" | not run: ")
+                                    .append(r.skipped(c.label(), v)).append(" | | | | |\n");
+                            continue;
+                        }
+                        int[] row = verdictRow(r.verdictCounts(c.label(), evasion, v));
+                        for (int i = 0; i < row.length; i++) {
+                            sub[i] += row[i];
+                            total[i] += row[i];
+                        }
+                        s.append("| ").append(v.victimKey()).append(" | ").append(c.label()).append(" | ")
+                                .append(verdictCells(row)).append(" |\n");
                     }
-                    int[] row = verdictRow(r.verdictCounts(c.label(), evasion, v));
-                    for (int i = 0; i < row.length; i++) {
-                        total[i] += row[i];
-                    }
-                    s.append("| ").append(v.victimKey()).append(" | ").append(c.label()).append(" | ").append(verdictCells(row))
+                    s.append("| **").append(g.label()).append("** | ").append(c.label()).append(" | ").append(verdictCells(sub))
                             .append(" |\n");
                 }
-                s.append("| **").append(g.label()).append("** | ").append(c.label()).append(" | ").append(verdictCells(total))
-                        .append(" |\n");
+                s.append("| **").append(split.label()).append("** | ").append(c.label()).append(" | ")
+                        .append(verdictCells(total)).append(" |\n");
             }
         }
         s.append('\n');

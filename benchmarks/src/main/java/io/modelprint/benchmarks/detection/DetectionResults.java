@@ -30,7 +30,18 @@ import java.util.function.ToDoubleFunction;
  */
 public final class DetectionResults {
 
-    /** What one scheme cost on one victim. */
+    /**
+     * What one scheme cost on one victim.
+     *
+     * <pre>{@code
+     * DetectionResults.Cost c = results.cost("akh-excess", victim);
+     * System.out.printf("%d queries, %.1f s to fingerprint, %.0f ms per suspect%n", c.queriesPerSuspect(), c.buildSeconds(), c.suspectMillis());
+     * }</pre>
+     *
+     * @param queriesPerSuspect queries sent to each suspect
+     * @param buildSeconds      building the query set and fingerprinting the victim
+     * @param suspectMillis     mean time to query one suspect and compare
+     */
     public record Cost(long queriesPerSuspect, double buildSeconds, double suspectMillis) {
     }
 
@@ -40,6 +51,10 @@ public final class DetectionResults {
 
     /**
      * A scheme as the run names it: its base scheme and, for a point of a query-budget curve, the budget.
+     *
+     * <pre>{@code
+     * results.schemes().stream().filter(s -> s.budget() > 0).forEach(s -> ... s.scheme() ... s.budget() ...);
+     * }</pre>
      *
      * @param label  the run's name for it, such as {@code akh/q100}
      * @param scheme the registry name, or {@code defaults} for the out-of-the-box verifier
