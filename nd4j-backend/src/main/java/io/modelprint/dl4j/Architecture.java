@@ -4,10 +4,13 @@ import io.modelprint.ImageShape;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -23,7 +26,9 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * A small image classifier architecture, named so that a zoo can key models by it:
  * {@code mlp-256} (one hidden layer of 256), {@code mlp-512-128}, {@code cnn-8-16-64}
  * (5x5 convolutions of 8 and 16 channels, each followed by 2x2 max pooling, then a dense layer of
- * 64), or {@code softmax-regression} (no hidden layer: {@code softmax(W x + b)} on the pixels, the
+ * 64), {@code cnnbn-16-32-128} (3x3 same-padded convolutions of 16 and 32 channels, each
+ * followed by batch normalisation, ReLU and 2x2 max pooling, then a dense layer of 128), or
+ * {@code softmax-regression} (no hidden layer: {@code softmax(W x + b)} on the pixels, the
  * victim of Tram&egrave;r et al.'s equation-solving attack). Every network ends in a dense softmax
  * layer trained with cross-entropy, uses ReLU, Xavier initialisation and Adam.
  *
@@ -49,8 +54,15 @@ public record Architecture(Kind kind, int[] widths) {
         MLP,
         /** Two convolution and pooling blocks, then one dense layer. */
         CNN,
+        /** Two blocks of 3x3 convolution, batch normalisation, ReLU and pooling, then one dense layer. */
+        CNNBN,
         /** No hidden layer: the softmax output layer on the flattened pixels. */
-        SOFTMAX_REGRESSION
+        SOFTMAX_REGRESSION;
+
+        /** Whether the kind has convolutions (CNNs learn in fewer epochs and cost more per image). */
+        public boolean convolutional() {
+            return this == CNN || this == CNNBN;
+        }
     }
 
     /** The name of {@link #softmaxRegression()}. */
@@ -65,7 +77,7 @@ public record Architecture(Kind kind, int[] widths) {
             throw new IllegalArgumentException("architecture kind and widths must be given");
         }
         widths = widths.clone();
-        if (kind == Kind.CNN && widths.length != 3) {
+        if (kind.convolutional() && widths.length != 3) {
             throw new IllegalArgumentException("a CNN takes 3 widths (conv1, conv2, dense), got " + Arrays.toString(widths));
         }
         if (kind == Kind.MLP && widths.length < 1) {
@@ -103,7 +115,15 @@ public record Architecture(Kind kind, int[] widths) {
     }
 
     /**
-     * Parses a {@link #name()}, such as {@code mlp-256}, {@code cnn-8-16-64} or {@code softmax-regression}.
+     * A CNN with batch normalisation: two blocks of a 3x3 same-padded convolution of {@code conv1}
+     * (then {@code conv2}) channels, batch normalisation, ReLU and 2x2 max pooling, then a dense layer.
+     */
+    public static Architecture cnnBn(int conv1, int conv2, int dense) {
+        return new Architecture(Kind.CNNBN, new int[] {conv1, conv2, dense});
+    }
+
+    /**
+     * Parses a {@link #name()}, such as {@code mlp-256}, {@code cnn-8-16-64}, {@code cnnbn-16-32-128} or {@code softmax-regression}.
      *
      * @throws IllegalArgumentException if the name is not of that form
      */
@@ -118,8 +138,8 @@ public record Architecture(Kind kind, int[] widths) {
             int[] w = Arrays.stream(parts, 1, parts.length).mapToInt(Integer::parseInt).toArray();
             return new Architecture(k, w);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("'" + name + "' is not an architecture name such as mlp-256, cnn-8-16-64 "
-                    + "or softmax-regression", e);
+            throw new IllegalArgumentException("'" + name + "' is not an architecture name such as mlp-256, cnn-8-16-64, "
+                    + "cnnbn-16-32-128 or softmax-regression", e);
         }
     }
 
@@ -137,9 +157,9 @@ public record Architecture(Kind kind, int[] widths) {
         if (numClasses < 2) {
             throw new IllegalArgumentException("a classifier needs at least 2 classes, got " + numClasses);
         }
-        if (kind == Kind.CNN && (shape.height() < 12 || shape.width() < 12)) {
+        if (kind.convolutional() && (shape.height() < 12 || shape.width() < 12)) {
             throw new IllegalArgumentException("architecture " + name() + " needs images of at least 12x12 "
-                    + "(two 5x5 convolutions and two 2x2 poolings), got " + shape.height() + "x" + shape.width());
+                    + "(two convolutions and two 2x2 poolings), got " + shape.height() + "x" + shape.width());
         }
         var b = new NeuralNetConfiguration.Builder()
                 .seed(seed)
@@ -152,6 +172,16 @@ public record Architecture(Kind kind, int[] widths) {
             b.layer(layer++, new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build());
             b.layer(layer++, new ConvolutionLayer.Builder(5, 5).nOut(widths[1]).activation(Activation.RELU).build());
             b.layer(layer++, new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build());
+            b.layer(layer++, new DenseLayer.Builder().nOut(widths[2]).activation(Activation.RELU).build());
+        } else if (kind == Kind.CNNBN) {
+            for (int c = 0; c < 2; c++) {
+                // no bias in the convolution: batch normalisation's shift replaces it
+                b.layer(layer++, new ConvolutionLayer.Builder(3, 3).nOut(widths[c]).convolutionMode(ConvolutionMode.Same)
+                        .hasBias(false).activation(Activation.IDENTITY).build());
+                b.layer(layer++, new BatchNormalization.Builder().build());
+                b.layer(layer++, new ActivationLayer.Builder().activation(Activation.RELU).build());
+                b.layer(layer++, new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build());
+            }
             b.layer(layer++, new DenseLayer.Builder().nOut(widths[2]).activation(Activation.RELU).build());
         } else if (kind == Kind.MLP) {
             for (int w : widths) {

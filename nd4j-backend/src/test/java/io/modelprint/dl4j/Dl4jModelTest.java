@@ -13,6 +13,8 @@ import io.modelprint.OutputKind;
 import io.modelprint.Predictions;
 import io.modelprint.ProgressListener;
 import io.modelprint.kernel.Matrix;
+import java.io.File;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -23,7 +25,9 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -79,6 +83,27 @@ class Dl4jModelTest {
         assertNotEquals(before, after);
         assertSoftmaxOf(after, model.as(OutputKind.PROBABILITIES).predict(x));
         assertEquals(3, after.label(0), "training on one class moves the argmax there");
+    }
+
+    @Test
+    void aBatchNormCnnAnswersWithItsRunningStatisticsAndSavesThem(@TempDir Path dir) throws Exception {
+        MultiLayerNetwork net = Architecture.cnnBn(4, 8, 16).build(SHAPE, 10, 2);
+        assertEquals("cnnbn-4-8-16", Architecture.parse("cnnbn-4-8-16").name());
+        int[] labels = new int[48];
+        Arrays.fill(labels, 7);
+        Trainer.fit(net, TrainingData.of(new LabeledImages(images(48, 6), labels, 10)),
+                new Trainer.Config(2, 16, 1e-2, 1), "t", ProgressListener.NONE);
+        ImageBatch x = images(5, 7);
+        Dl4jModel model = Dl4jModel.of("bn", net, SHAPE);
+        Predictions logits = model.predict(x);
+        assertSoftmaxOf(logits, model.as(OutputKind.PROBABILITIES).predict(x));
+        // inference uses the running mean and variance: one image alone gets the answer it gets in a batch
+        assertArrayEquals(Arrays.copyOf(logits.scores().data(), 10), model.predict(x.slice(0, 1)).scores().data(), 1e-5f);
+        assertEquals(7, logits.label(0), "training on one class moves the argmax there");
+        File file = dir.resolve("bn.zip").toFile();
+        ModelSerializer.writeModel(net, file, false);
+        Predictions restored = Dl4jModel.of("bn", ModelSerializer.restoreMultiLayerNetwork(file, false), SHAPE).predict(x);
+        assertArrayEquals(logits.scores().data(), restored.scores().data(), 1e-6f);
     }
 
     @Test

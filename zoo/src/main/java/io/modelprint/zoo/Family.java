@@ -1,5 +1,6 @@
 package io.modelprint.zoo;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -15,28 +16,38 @@ import java.util.Locale;
 public enum Family {
     /** The owner's model itself. */
     VICTIM(false, false),
-    /** The victim's weights fine-tuned, all layers, on the attacker's data. */
-    FINE_TUNE_ALL(true, false),
-    /** Only the last layer fine-tuned. */
-    FINE_TUNE_LAST(true, false),
+    /** The victim's weights fine-tuned, all layers, on the attacker's data (Adam, or SGD). */
+    FINE_TUNE_ALL(true, false, List.of(RecipeParameter.None.class, RecipeParameter.Sgd.class)),
+    /** Only the last layer fine-tuned, the victim's head kept or re-initialised. */
+    FINE_TUNE_LAST(true, false, List.of(RecipeParameter.None.class, RecipeParameter.FreshHead.class)),
     /** Magnitude-pruned, then fine-tuned. */
-    PRUNE(true, false, RecipeParameter.PruningRate.class),
-    /** The victim's features with a new head trained on the corrupted task. */
-    TRANSFER(true, true),
+    PRUNE(true, false, List.of(RecipeParameter.PruningRate.class)),
+    /** The victim's features with a new head trained on the corrupted task (features frozen, or trainable). */
+    TRANSFER(true, true, List.of(RecipeParameter.None.class, RecipeParameter.TrainableFeatures.class)),
     /** A student distilled from the victim's probabilities. */
-    EXTRACT_PROBABILITIES(true, false, RecipeParameter.Temperature.class),
+    EXTRACT_PROBABILITIES(true, false, List.of(RecipeParameter.Temperature.class)),
     /** A student trained on the victim's labels. */
     EXTRACT_LABELS(true, false),
-    /** A student trained from scratch on the victim's labels with PGD adversarial training in every batch. */
-    EXTRACT_ADVERSARIAL(true, false, RecipeParameter.Epsilon.class),
+    /**
+     * A student trained on the victim's labels with PGD adversarial training from scratch
+     * ({@link RecipeParameter.Epsilon}), or a label student fine-tuned adversarially
+     * ({@link RecipeParameter.AdversarialFineTuning}).
+     */
+    EXTRACT_ADVERSARIAL(true, false, List.of(RecipeParameter.Epsilon.class, RecipeParameter.AdversarialFineTuning.class)),
     /** Knockoff Nets: a student of the victim's probabilities on out-of-distribution queries ({@link Knockoff}). */
-    KNOCKOFF_PROBABILITIES(true, false, RecipeParameter.QueryDistribution.class),
+    KNOCKOFF_PROBABILITIES(true, false, List.of(RecipeParameter.QueryDistribution.class)),
     /** Knockoff Nets from the victim's labels on out-of-distribution queries. */
-    KNOCKOFF_LABELS(true, false, RecipeParameter.QueryDistribution.class),
+    KNOCKOFF_LABELS(true, false, List.of(RecipeParameter.QueryDistribution.class)),
     /** A substitute grown by Jacobian-based augmentation from 150 seeds over 6 rounds ({@link Jbda}). */
     JBDA(true, false),
     /** Trained from scratch on the attacker's data with true labels. */
     INDEPENDENT(false, false),
+    /**
+     * A student's recipe with true labels instead of the victim's: its architecture, attacker data,
+     * epochs and optimiser (and, for an adversarially fine-tuned student, that fine-tuning of a
+     * matched model). The negative that differs from a student only in whose labels it learned.
+     */
+    MATCHED(false, false, List.of(RecipeParameter.None.class, RecipeParameter.AdversarialFineTuning.class)),
     /** The victim's architecture and recipe on the owner's own data, another seed: the hardest negative. */
     TWIN(false, false),
     /** Trained from scratch on the corrupted task: the negatives of {@link #TRANSFER}. */
@@ -44,21 +55,27 @@ public enum Family {
 
     private final boolean stolen;
     private final boolean transferTask;
-    private final Class<? extends RecipeParameter> parameterType;
+    @SuppressWarnings("ImmutableEnumChecker") // List.of is unmodifiable; Error Prone only knows Guava's types
+    private final List<Class<? extends RecipeParameter>> parameterTypes;
 
     Family(boolean stolen, boolean transferTask) {
-        this(stolen, transferTask, RecipeParameter.None.class);
+        this(stolen, transferTask, List.of(RecipeParameter.None.class));
     }
 
-    Family(boolean stolen, boolean transferTask, Class<? extends RecipeParameter> parameterType) {
+    Family(boolean stolen, boolean transferTask, List<Class<? extends RecipeParameter>> parameterTypes) {
         this.stolen = stolen;
         this.transferTask = transferTask;
-        this.parameterType = parameterType;
+        this.parameterTypes = parameterTypes;
     }
 
-    /** The type of the parameter its recipe takes ({@link RecipeParameter.None} for none). */
-    public Class<? extends RecipeParameter> parameterType() {
-        return parameterType;
+    /** The types of parameter its recipe takes ({@link RecipeParameter.None} for none), the usual one first. */
+    public List<Class<? extends RecipeParameter>> parameterTypes() {
+        return parameterTypes;
+    }
+
+    /** Whether its recipe takes {@code parameter}. */
+    public boolean takes(RecipeParameter parameter) {
+        return parameterTypes.stream().anyMatch(t -> t.isInstance(parameter));
     }
 
     /** Whether models of this family are derived from the victim. */

@@ -52,7 +52,6 @@ public record OwnerModels(List<Dl4jModel> surrogates, List<Dl4jModel> references
             throw new IllegalArgumentException("the owner's models need training data, got none");
         }
         ImageShape shape = ownerData.images().shape();
-        Dl4jModel victimModel = Dl4jModel.of("victim", victim, shape);
         ZooData data = new ZooData(ownerData, ownerData, ownerData);
         List<Dl4jModel> surrogates = new ArrayList<>();
         List<Dl4jModel> references = new ArrayList<>();
@@ -60,7 +59,7 @@ public record OwnerModels(List<Dl4jModel> surrogates, List<Dl4jModel> references
         for (int i = 0; i < members.size(); i++) {
             ZooMember m = members.get(i);
             progress.onProgress("owner models", i, members.size());
-            Dl4jModel model = Dl4jModel.of(m.id(), Zoo.train(m, victim, victimModel, data, shape, progress), shape);
+            Dl4jModel model = Dl4jModel.of(m.id(), Zoo.train(m, victim, null, data, shape, progress), shape);
             (m.family().stolen() ? surrogates : references).add(model);
         }
         progress.onProgress("owner models", members.size(), members.size());

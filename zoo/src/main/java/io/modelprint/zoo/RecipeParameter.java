@@ -1,10 +1,12 @@
 package io.modelprint.zoo;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The one number some stealing recipes take, typed by what it means: a pruning rate is not a
- * temperature is not a PGD radius. {@link Family#parameterType()} says which a family takes.
+ * What varies a stealing recipe inside its family, typed by what it means: a pruning rate is not
+ * a temperature is not a PGD radius, and fine-tuning with SGD is not fine-tuning with a fresh head.
+ * {@link Family#parameterTypes()} says which a family takes.
  *
  * <pre>{@code
  * ZooMember pruned = new ZooMember(Family.PRUNE, victim, 7, training, 10_000, new RecipeParameter.PruningRate(0.5));
@@ -16,11 +18,22 @@ public sealed interface RecipeParameter {
     /** For the families whose recipe takes no parameter. */
     RecipeParameter NONE = new None();
 
-    /** The value as one number: part of a zoo member's cache id, 0 for none. */
+    /** The value as one number, 0 for none. */
     double value();
 
     /** The value by name, for the record beside a trained model; empty for none. */
     Map<String, String> settings();
+
+    /**
+     * The parameter as it enters a zoo member's cache id. The numeric parameters enter as their
+     * number did before they were typed, so that cached zoos keep their names.
+     */
+    String key();
+
+    /** A number as numeric parameters enter a cache id. */
+    static String number(double value) {
+        return String.format(Locale.ROOT, "%g", value);
+    }
 
     /** No parameter. */
     record None() implements RecipeParameter {
@@ -33,6 +46,11 @@ public sealed interface RecipeParameter {
         @Override
         public Map<String, String> settings() {
             return Map.of();
+        }
+
+        @Override
+        public String key() {
+            return number(0);
         }
     }
 
@@ -59,20 +77,43 @@ public sealed interface RecipeParameter {
         public Map<String, String> settings() {
             return Map.of("pruningRate", Double.toString(rate));
         }
+
+        @Override
+        public String key() {
+            return number(rate);
+        }
     }
 
     /**
-     * The temperature of distillation from the victim's probabilities ({@link Extraction#probabilities}).
+     * Distillation from the victim's probabilities ({@link Extraction#probabilities}): the
+     * temperature, and the weight of the victim's answers against the attacker's true labels.
+     *
+     * <pre>{@code
+     * new RecipeParameter.Temperature(20)         // SAC's benchmark: alpha 0.9, true labels mixed in
+     * new RecipeParameter.Temperature(4, 1.0)     // the victim's answers alone, as an attacker without labels
+     * }</pre>
      *
      * @param temperature finite and &gt; 0; 1 for plain soft labels
+     * @param alpha       weight of the victim's answers, in (0, 1]
      */
-    record Temperature(double temperature) implements RecipeParameter {
+    record Temperature(double temperature, double alpha) implements RecipeParameter {
+
+        /** SAC's weight of the victim's answers. */
+        public static final double SAC_ALPHA = 0.9;
 
         /** Validates. */
         public Temperature {
             if (!(temperature > 0) || !Double.isFinite(temperature)) {
                 throw new IllegalArgumentException("a distillation temperature is finite and > 0, got " + temperature);
             }
+            if (!(alpha > 0 && alpha <= 1)) {
+                throw new IllegalArgumentException("the weight of the victim's answers is in (0, 1], got " + alpha);
+            }
+        }
+
+        /** Distillation at {@code temperature} with SAC's alpha, 0.9. */
+        public Temperature(double temperature) {
+            this(temperature, SAC_ALPHA);
         }
 
         @Override
@@ -82,7 +123,14 @@ public sealed interface RecipeParameter {
 
         @Override
         public Map<String, String> settings() {
-            return Map.of("temperature", Double.toString(temperature));
+            return Map.of("temperature", Double.toString(temperature), "alpha", Double.toString(alpha));
+        }
+
+        @Override
+        public String key() {
+            // SAC's alpha enters as the temperature alone did, so that cached zoos keep their names
+            return alpha == SAC_ALPHA ? number(temperature)
+                    : String.format(Locale.ROOT, "%g-alpha%g", temperature, alpha);
         }
     }
 
@@ -108,6 +156,148 @@ public sealed interface RecipeParameter {
         @Override
         public Map<String, String> settings() {
             return Map.of("epsilon", Double.toString(epsilon));
+        }
+
+        @Override
+        public String key() {
+            return number(epsilon);
+        }
+    }
+
+    /**
+     * Fine-tuning of all layers with SGD and Nesterov momentum 0.9 instead of Adam.
+     *
+     * <pre>{@code
+     * new ZooMember(Family.FINE_TUNE_ALL, victim, 8, new Trainer.Config(3, 64, 0.01, 0), 20_000, new RecipeParameter.Sgd());
+     * }</pre>
+     */
+    record Sgd() implements RecipeParameter {
+
+        /** Nesterov momentum of the SGD updater. */
+        public static final double MOMENTUM = 0.9;
+
+        @Override
+        public double value() {
+            return MOMENTUM;
+        }
+
+        @Override
+        public Map<String, String> settings() {
+            return Map.of("optimizer", "sgd-nesterov", "momentum", Double.toString(MOMENTUM));
+        }
+
+        @Override
+        public String key() {
+            return "sgd";
+        }
+    }
+
+    /**
+     * Fine-tuning of the last layer after re-initialising it (the victim's head thrown away).
+     *
+     * <pre>{@code
+     * new ZooMember(Family.FINE_TUNE_LAST, victim, 9, new Trainer.Config(3, 64, 1e-2, 0), 10_000, new RecipeParameter.FreshHead());
+     * }</pre>
+     */
+    record FreshHead() implements RecipeParameter {
+
+        @Override
+        public double value() {
+            return 1;
+        }
+
+        @Override
+        public Map<String, String> settings() {
+            return Map.of("head", "re-initialised");
+        }
+
+        @Override
+        public String key() {
+            return "fresh-head";
+        }
+    }
+
+    /**
+     * Transfer with trainable features: a linear probe (the fresh head alone, one epoch at the
+     * member's learning rate), then every layer at {@code featureLearningRate} for the other epochs.
+     *
+     * <pre>{@code
+     * new ZooMember(Family.TRANSFER, victim, 10, new Trainer.Config(3, 64, 1e-2, 0), 20_000,
+     *         new RecipeParameter.TrainableFeatures(1e-4));
+     * }</pre>
+     *
+     * @param featureLearningRate Adam learning rate of the second phase, finite and &gt; 0
+     */
+    record TrainableFeatures(double featureLearningRate) implements RecipeParameter {
+
+        /** Validates. */
+        public TrainableFeatures {
+            if (!(featureLearningRate > 0) || !Double.isFinite(featureLearningRate)) {
+                throw new IllegalArgumentException("the features' learning rate is finite and > 0, got "
+                        + featureLearningRate);
+            }
+        }
+
+        @Override
+        public double value() {
+            return featureLearningRate;
+        }
+
+        @Override
+        public Map<String, String> settings() {
+            return Map.of("features", "trainable", "featureLearningRate", Double.toString(featureLearningRate));
+        }
+
+        @Override
+        public String key() {
+            return String.format(Locale.ROOT, "trainable-%g", featureLearningRate);
+        }
+    }
+
+    /**
+     * Adversarial fine-tuning of a trained model (the member's {@link ZooMember#base()}): every
+     * minibatch replaced by PGD examples ({@link Pgd}) of radius {@code epsilon}, with
+     * {@code steps} signed-gradient steps of {@code stepSize}. A label student is fine-tuned on the
+     * victim's labels (the answers its extraction already bought), a matched independent model on
+     * the true labels.
+     *
+     * <pre>{@code
+     * new RecipeParameter.AdversarialFineTuning(0.1, 0.025, 5)
+     * }</pre>
+     *
+     * @param epsilon  radius in pixel units, in (0, 1)
+     * @param stepSize step size, &gt; 0
+     * @param steps    steps per minibatch, at least 1
+     */
+    record AdversarialFineTuning(double epsilon, double stepSize, int steps) implements RecipeParameter {
+
+        /** Validates. */
+        public AdversarialFineTuning {
+            if (!(epsilon > 0 && epsilon < 1) || !(stepSize > 0) || steps < 1) {
+                throw new IllegalArgumentException("adversarial fine-tuning needs 0 < epsilon < 1, stepSize > 0 and "
+                        + "steps >= 1, got " + epsilon + ", " + stepSize + ", " + steps);
+            }
+        }
+
+        /** The PGD of every minibatch. */
+        public Pgd pgd() {
+            return new Pgd(epsilon, stepSize, steps);
+        }
+
+        @Override
+        public double value() {
+            return epsilon;
+        }
+
+        @Override
+        public Map<String, String> settings() {
+            return Map.of("adversarialFineTuning", "pgd", "epsilon", Double.toString(epsilon),
+                    "stepSize", Double.toString(stepSize), "steps", Integer.toString(steps));
+        }
+
+        @Override
+        public String key() {
+            return String.format(Locale.ROOT, "advft-%g-%g-%d", epsilon, stepSize, steps);
         }
     }
 

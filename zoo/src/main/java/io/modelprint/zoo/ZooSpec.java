@@ -5,32 +5,42 @@ import io.modelprint.dl4j.Trainer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
- * What a benchmark zoo holds: the victim and every member, in two sizes and two variants.
+ * What a benchmark zoo holds: one or more victims, each with its stolen copies and twins
+ * ({@link VictimSpec}), and the negatives its victims share (independent models, student-matched
+ * models, models of the transfer task).
  *
- * <p>{@link #smoke} has 2 models per stolen family and 4 independent ones on small data, for a
- * run of minutes; {@link #full} has 5 per family, 12 independent models over six architectures,
- * 2 twins and 5 independent models of the transfer task. The {@code TEST} variant uses disjoint
- * seeds and one student architecture ({@code mlp-384-128}) that the {@code DEV} variant never
- * uses, so that choices tuned on one can be checked on the other.
+ * <p>Three zoos are defined, each in a {@code DEV} and a {@code TEST} variant with disjoint seeds:
+ * <ul>
+ *   <li>{@link #benchmark} ({@code bench-full-dev}, {@code bench-full-test}): two victims per split
+ *       of different architectures and accuracies, each with seventeen stolen copies in the seven
+ *       families with the recipe varied inside each family as the PyTorch zoo
+ *       ({@code benchmarks/pytorch/zoo.py}) varies it, two twins each, and shared negatives: a
+ *       student-matched model for every student recipe, independent models of other
+ *       architectures, and independent models of the transfer task. {@link Size#MINI} is the same
+ *       zoo on a few thousand images, for checking the recipes in minutes;</li>
+ *   <li>{@link #full} ({@code full-dev}, {@code full-test}): the first benchmark zoo, one victim with
+ *       5 models per family, 12 independent models and 2 twins (its results are kept as history);</li>
+ *   <li>{@link #smoke}: the first zoo at 2 models a family on small data, minutes.</li>
+ * </ul>
  *
  * <pre>{@code
- * ZooSpec spec = ZooSpec.full(ZooSpec.Variant.TEST);
- * List<ZooMember> pruned = spec.members(Family.PRUNE);
+ * ZooSpec spec = ZooSpec.benchmark(ZooSpec.Size.FULL, ZooSpec.Variant.TEST);
+ * for (VictimSpec v : spec.victims()) { ... v.members() ... }
+ * List<ZooMember> matched = spec.members(Family.MATCHED);
  * }</pre>
  *
- * @param name           a name for the cache directory and reports, such as {@code full-dev}
- * @param victim         the victim's architecture
- * @param victimTraining the victim's training settings
- * @param ownerImages    how many owner images the victim is trained on
- * @param members        the other models
+ * @param name    a name for the cache directory and reports, such as {@code bench-full-dev}
+ * @param victims the victims with their own models
+ * @param shared  the negatives every victim of the zoo is compared with, in training order
  */
-public record ZooSpec(String name, Architecture victim, Trainer.Config victimTraining, int ownerImages,
-                      List<ZooMember> members) {
+public record ZooSpec(String name, List<VictimSpec> victims, List<ZooMember> shared) {
 
     /**
-     * Dev and test zoos: same recipes, disjoint seeds, one unseen student architecture in test.
+     * Dev and test zoos: same recipes, disjoint seeds (and other victims and students where the
+     * zoo says so).
      *
      * <pre>{@code
      * ZooSpec dev = ZooSpec.smoke(ZooSpec.Variant.DEV);
@@ -48,39 +58,117 @@ public record ZooSpec(String name, Architecture victim, Trainer.Config victimTra
         Variant(long seedBase) {
             this.seedBase = seedBase;
         }
+
+        /** A lower-case name for files and reports: {@code dev} or {@code test}. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * Sizes of the {@link #benchmark} zoo.
+     *
+     * <pre>{@code
+     * ZooSpec review = ZooSpec.benchmark(ZooSpec.Size.MINI, ZooSpec.Variant.DEV);
+     * }</pre>
+     */
+    public enum Size {
+        /** The recipes on a few thousand images and one or two epochs: minutes, for checking the zoo. */
+        MINI,
+        /** The benchmark: victims on 25,000 owner images, students on 20,000 or 30,000 queries. */
+        FULL
     }
 
     /** Validates. */
     public ZooSpec {
-        members = List.copyOf(members);
-        if (ownerImages < 1) {
-            throw new IllegalArgumentException("the victim needs training images, got " + ownerImages);
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a zoo needs a name");
+        }
+        victims = List.copyOf(victims);
+        shared = List.copyOf(shared);
+        if (victims.isEmpty()) {
+            throw new IllegalArgumentException("zoo " + name + " has no victim");
+        }
+        if (victims.stream().map(VictimSpec::name).distinct().count() != victims.size()) {
+            throw new IllegalArgumentException("zoo " + name + " names two victims alike: "
+                    + victims.stream().map(VictimSpec::name).toList());
+        }
+        for (ZooMember m : shared) {
+            if (m.family().stolen() || m.family() == Family.TWIN || m.family() == Family.VICTIM) {
+                throw new IllegalArgumentException("zoo " + name + ": a " + m.family().label()
+                        + " model belongs to one victim, not to the shared negatives (" + m.id() + ")");
+            }
         }
     }
 
-    /** The small zoo: minutes on 2 cores. */
+    /**
+     * A zoo of one victim: its stolen copies and twins go to the victim, the other members to the
+     * shared negatives.
+     *
+     * @param victimName the victim's name in reports
+     */
+    public static ZooSpec ofOneVictim(String name, String victimName, Architecture victim, Trainer.Config victimTraining,
+                                      int ownerImages, List<ZooMember> members) {
+        return new ZooSpec(name, List.of(new VictimSpec(victimName, victim, victimTraining, ownerImages,
+                members.stream().filter(ZooSpec::ownedByVictim).toList())),
+                members.stream().filter(m -> !ownedByVictim(m)).toList());
+    }
+
+    private static boolean ownedByVictim(ZooMember m) {
+        return m.family().stolen() || m.family() == Family.TWIN;
+    }
+
+    /** The only victim. @throws IllegalStateException if the zoo has several */
+    public VictimSpec victim() {
+        if (victims.size() != 1) {
+            throw new IllegalStateException("zoo " + name + " has " + victims.size() + " victims: "
+                    + victims.stream().map(VictimSpec::name).toList());
+        }
+        return victims.get(0);
+    }
+
+    /** Every member but the victims: each victim's models, then the shared ones. */
+    public List<ZooMember> members() {
+        return Stream.concat(victims.stream().flatMap(v -> v.members().stream()), shared.stream()).toList();
+    }
+
+    /** Members by family. */
+    public List<ZooMember> members(Family family) {
+        return members().stream().filter(m -> m.family() == family).toList();
+    }
+
+    /** The small zoo of one victim: minutes on 2 cores. */
     public static ZooSpec smoke(Variant variant) {
-        return build("smoke-" + variant.name().toLowerCase(Locale.ROOT), variant, 2, 1, 4000, 3000,
+        return first("smoke-" + variant.label(), variant, 2, 1, 4000, 3000,
                 new Trainer.Config(4, 64, 1e-3, variant.seedBase + 1));
     }
 
-    /** The full zoo: about an hour on 2 cores. */
+    /** The first full zoo of one victim: about an hour on 2 cores. */
     public static ZooSpec full(Variant variant) {
-        return build("full-" + variant.name().toLowerCase(Locale.ROOT), variant, 5, 2, 30000, 20000,
+        return first("full-" + variant.label(), variant, 5, 2, 30000, 20000,
                 new Trainer.Config(4, 64, 1e-3, variant.seedBase + 1));
     }
 
     /**
-     * The owner's side of a zoo: models the owner trains on its own data, with its own seeds, to
+     * The owner's side of a victim: models the owner trains on its own data, with its own seeds, to
      * choose and calibrate queries. Surrogates (its own stolen copies of the victim: one per attack
      * family, two label students) and references (independent models of four architectures on its
-     * data, the victim's own among them). Build it with the owner's data as the "attacker" data:
-     * {@code new ZooData(owner, owner, test)}.
+     * data, the victim's own among them), all the victim's own members. Build it with the owner's
+     * data as the "attacker" data: {@code new ZooData(owner, owner, test)}.
+     *
+     * @param name   the owner zoo's name, such as {@code full-owner-dev}
+     * @param images how many owner images each model is trained on
      */
+    public static ZooSpec owner(String name, VictimSpec victim, int images, long seedBase) {
+        return new ZooSpec(name, List.of(new VictimSpec(victim.name(), victim.architecture(), victim.training(),
+                victim.ownerImages(), ownerMembers(victim.architecture(), images, seedBase))), List.of());
+    }
+
+    /** The owner's side of the {@link #smoke} or {@link #full} zoo. */
     public static ZooSpec owner(Variant variant, boolean full) {
         ZooSpec attackers = full ? full(variant) : smoke(variant);
-        return new ZooSpec(attackers.name().replace("-", "-owner-"), attackers.victim(), attackers.victimTraining(),
-                attackers.ownerImages(), ownerMembers(attackers.victim(), full ? 10000 : 3000, variant.seedBase + 500));
+        return owner(attackers.name().replace("-", "-owner-"), attackers.victim(), full ? 10000 : 3000,
+                variant.seedBase + 500);
     }
 
     /**
@@ -119,12 +207,8 @@ public record ZooSpec(String name, Architecture victim, Trainer.Config victimTra
         return m;
     }
 
-    /** Members by family. */
-    public List<ZooMember> members(Family family) {
-        return members.stream().filter(m -> m.family() == family).toList();
-    }
-
-    private static ZooSpec build(String name, Variant variant, int perFamily, int independentSeeds, int ownerImages,
+    /** The recipes of the {@link #smoke} and {@link #full} zoos (one victim, one recipe per family). */
+    private static ZooSpec first(String name, Variant variant, int perFamily, int independentSeeds, int ownerImages,
                                  int attackerImages, Trainer.Config victimTraining) {
         Architecture victim = Architecture.cnn(8, 16, 64);
         List<Architecture> students = new ArrayList<>(List.of(Architecture.mlp(256), Architecture.cnn(4, 8, 32),
@@ -166,12 +250,146 @@ public record ZooSpec(String name, Architecture victim, Trainer.Config victimTra
             Architecture a = independents.get((i + 1) % independents.size());
             m.add(new ZooMember(Family.INDEPENDENT_TRANSFER, a, s++, epochs(a, 5), copyImages));
         }
-        return new ZooSpec(name, victim, victimTraining, ownerImages, m);
+        return ofOneVictim(name, "v-" + victim.name(), victim, victimTraining, ownerImages, m);
     }
 
-    // CNNs learn in fewer epochs and cost ten times more per image
+    /** The sizes of a {@link #benchmark} zoo: images per recipe and the students' epochs. */
+    private record Scale(int victimImages, int copyImages, int smallQueries, int largeQueries, int adversarialImages,
+                         int corruptedImages, int mlpEpochs, int victimEpochScale) {
+    }
+
+    /** A student recipe: its architecture and how many attacker images it queries the victim with. */
+    private record Student(Architecture architecture, int queries) {
+    }
+
+    /** One victim of a benchmark split: its name, architecture and epochs at full size. */
+    private record Victim(String name, Architecture architecture, int epochs) {
+    }
+
+    /**
+     * The benchmark zoo of one split, with the recipes of the PyTorch zoo's {@code spec()}
+     * ({@code benchmarks/pytorch/zoo.py}) as far as DL4J trains them here in reasonable time.
+     *
+     * <p>Victims (on the owner's first 25,000 images, Adam 1e-3): dev {@code v-cnn}
+     * ({@code cnn-8-16-64}, 4 epochs) and {@code v-mlp} ({@code mlp-512-256}, 10 epochs); test
+     * {@code v-bn} ({@code cnnbn-16-32-128}, batch norm, 3 epochs) and {@code v-mlp}
+     * ({@code mlp-384-64}, 5 epochs). Students a, b, c: dev {@code mlp-256}, {@code cnn-4-8-32},
+     * {@code mlp-512-128}; test the same with {@code mlp-384-128} for c. Per victim, on the
+     * attacker's half: fine-tune all layers with Adam (1e-3, 2 epochs, 10,000 images) and with SGD
+     * and Nesterov momentum (0.01, 3 epochs, 20,000); the last layer kept (1e-3) or re-initialised
+     * (1e-2), 3 epochs; pruning 30, 50 and 70% then one epoch at 5e-4; transfer to the corrupted task
+     * (20,000 images, 3 epochs) with frozen features or trainable ones after one epoch of linear
+     * probe (1e-4); distillation (from the victim's probabilities alone) of a at T = 4 on 20,000
+     * queries, b at T = 20 and c at T = 10 on 30,000; label extraction of a and c on 30,000, b on
+     * 20,000; adversarial fine-tuning of the label students a and b (PGD eps 0.1, step 0.025, 5
+     * steps, 2 epochs at 5e-4 on 10,000 images with the victim's labels); two twins. Shared: a
+     * matched model for each student recipe (a and b on 20,000 and 30,000, c on 30,000; true labels,
+     * same epochs) and the matched versions of the two adversarial fine-tunings (true labels);
+     * independent models of three other architectures (the split's victims' among them) on 30,000;
+     * independent models of the transfer task (a, b and the first of those) on 30,000 corrupted
+     * images. Students train 5 epochs (MLPs), 3 (CNNs) or 2 (batch-norm CNNs), batch 64, Adam 1e-3.
+     *
+     * <p>{@link Size#MINI} keeps every recipe and divides the data: victims on 3,000 images with
+     * half their epochs, copies on 1,000, students on 1,500 or 2,000 queries for 2 epochs (1 for
+     * CNNs).
+     */
+    public static ZooSpec benchmark(Size size, Variant variant) {
+        Scale sc = size == Size.FULL ? new Scale(25000, 10000, 20000, 30000, 10000, 30000, 5, 1)
+                : new Scale(3000, 1000, 1500, 2000, 1000, 2000, 2, 2);
+        boolean dev = variant == Variant.DEV;
+        List<Victim> victims = dev
+                ? List.of(new Victim("v-cnn", Architecture.cnn(8, 16, 64), 4), new Victim("v-mlp", Architecture.mlp(512, 256), 10))
+                : List.of(new Victim("v-bn", Architecture.cnnBn(16, 32, 128), 3), new Victim("v-mlp", Architecture.mlp(384, 64), 5));
+        Architecture a = Architecture.mlp(256);
+        Architecture b = Architecture.cnn(4, 8, 32);
+        Architecture c = dev ? Architecture.mlp(512, 128) : Architecture.mlp(384, 128);
+        List<Architecture> others = dev
+                ? List.of(Architecture.cnn(8, 16, 64), Architecture.mlp(512, 256), Architecture.cnn(6, 12, 48))
+                : List.of(Architecture.cnnBn(16, 32, 128), Architecture.mlp(384, 64), Architecture.mlp(1024));
+        int qs = sc.smallQueries();
+        int ql = sc.largeQueries();
+        RecipeParameter.AdversarialFineTuning adv = new RecipeParameter.AdversarialFineTuning(0.1, 0.025, 5);
+        Trainer.Config advTraining = new Trainer.Config(size == Size.FULL ? 2 : 1, 64, 5e-4, 0);
+        long s = variant.seedBase + 2000;
+
+        List<ZooMember> shared = new ArrayList<>();
+        // matched: every student recipe with true labels (the union of the distillation and label recipes)
+        List<ZooMember> matched = new ArrayList<>();
+        for (Student r : List.of(new Student(a, qs), new Student(a, ql), new Student(b, qs), new Student(b, ql),
+                new Student(c, ql))) {
+            matched.add(new ZooMember(Family.MATCHED, r.architecture(), s++, studentEpochs(r.architecture(), sc), r.queries()));
+        }
+        shared.addAll(matched);
+        shared.add(ZooMember.fineTunedFrom(Family.MATCHED, matched.get(1), s++, advTraining, sc.adversarialImages(), adv));
+        shared.add(ZooMember.fineTunedFrom(Family.MATCHED, matched.get(2), s++, advTraining, sc.adversarialImages(), adv));
+        for (Architecture arch : others) {
+            shared.add(new ZooMember(Family.INDEPENDENT, arch, s++, studentEpochs(arch, sc), ql));
+        }
+        for (Architecture arch : List.of(a, b, others.get(0))) {
+            shared.add(new ZooMember(Family.INDEPENDENT_TRANSFER, arch, s++, studentEpochs(arch, sc), sc.corruptedImages()));
+        }
+
+        List<VictimSpec> specs = new ArrayList<>();
+        long victimSeed = variant.seedBase + 11;
+        for (Victim v : victims) {
+            Architecture va = v.architecture();
+            Trainer.Config vt = new Trainer.Config(Math.max(1, v.epochs() / sc.victimEpochScale()), 64, 1e-3, victimSeed++);
+            int ft = sc.copyImages();
+            List<ZooMember> m = new ArrayList<>();
+            m.add(new ZooMember(Family.FINE_TUNE_ALL, va, s++, new Trainer.Config(2, 64, 1e-3, 0), ft));
+            m.add(new ZooMember(Family.FINE_TUNE_ALL, va, s++, new Trainer.Config(3, 64, 0.01, 0), 2 * ft,
+                    new RecipeParameter.Sgd()));
+            m.add(new ZooMember(Family.FINE_TUNE_LAST, va, s++, new Trainer.Config(3, 64, 1e-3, 0), ft));
+            // a fresh head learns slowly at the victim's learning rate: 1e-2 (see Transfer)
+            m.add(new ZooMember(Family.FINE_TUNE_LAST, va, s++, new Trainer.Config(3, 64, 1e-2, 0), ft,
+                    new RecipeParameter.FreshHead()));
+            for (double rate : new double[] {0.3, 0.5, 0.7}) {
+                m.add(new ZooMember(Family.PRUNE, va, s++, new Trainer.Config(1, 64, 5e-4, 0), ft,
+                        new RecipeParameter.PruningRate(rate)));
+            }
+            m.add(new ZooMember(Family.TRANSFER, va, s++, new Trainer.Config(3, 64, 1e-2, 0), 2 * ft));
+            m.add(new ZooMember(Family.TRANSFER, va, s++, new Trainer.Config(3, 64, 1e-2, 0), 2 * ft,
+                    new RecipeParameter.TrainableFeatures(1e-4)));
+            double[] temperatures = {4, 20, 10};
+            List<Student> distilled = List.of(new Student(a, qs), new Student(b, ql), new Student(c, ql));
+            for (int i = 0; i < distilled.size(); i++) {
+                Student r = distilled.get(i);
+                m.add(new ZooMember(Family.EXTRACT_PROBABILITIES, r.architecture(), s++, studentEpochs(r.architecture(), sc),
+                        r.queries(), new RecipeParameter.Temperature(temperatures[i], 1.0)));
+            }
+            List<ZooMember> labels = new ArrayList<>();
+            for (Student r : List.of(new Student(a, ql), new Student(b, qs), new Student(c, ql))) {
+                labels.add(new ZooMember(Family.EXTRACT_LABELS, r.architecture(), s++, studentEpochs(r.architecture(), sc),
+                        r.queries()));
+            }
+            m.addAll(labels);
+            m.add(ZooMember.fineTunedFrom(Family.EXTRACT_ADVERSARIAL, labels.get(0), s++, advTraining,
+                    sc.adversarialImages(), adv));
+            m.add(ZooMember.fineTunedFrom(Family.EXTRACT_ADVERSARIAL, labels.get(1), s++, advTraining,
+                    sc.adversarialImages(), adv));
+            for (int t = 0; t < 2; t++) {
+                m.add(new ZooMember(Family.TWIN, va, s++, vt, sc.victimImages()));
+            }
+            specs.add(new VictimSpec(v.name(), va, vt, sc.victimImages(), m));
+        }
+        String name = "bench-" + size.name().toLowerCase(Locale.ROOT) + "-" + variant.label();
+        return new ZooSpec(name, specs, shared);
+    }
+
+    private static Trainer.Config studentEpochs(Architecture a, Scale sc) {
+        if (sc.mlpEpochs() < 5) {
+            return new Trainer.Config(a.kind().convolutional() ? 1 : sc.mlpEpochs(), 64, 1e-3, 0);
+        }
+        return epochs(a, sc.mlpEpochs());
+    }
+
+    // CNNs learn in fewer epochs and cost ten times more per image; batch norm learns faster still
     private static Trainer.Config epochs(Architecture a, int mlpEpochs) {
-        int e = a.kind() == Architecture.Kind.CNN ? Math.max(2, (mlpEpochs + 1) / 2) : mlpEpochs;
+        int e = switch (a.kind()) {
+            case MLP -> mlpEpochs;
+            case CNN -> Math.max(2, (mlpEpochs + 1) / 2);
+            case CNNBN -> Math.max(2, (mlpEpochs + 1) / 3);
+        };
         return new Trainer.Config(e, 64, 1e-3, 0);
     }
 }

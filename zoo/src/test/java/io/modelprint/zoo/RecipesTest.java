@@ -76,6 +76,53 @@ class RecipesTest {
     }
 
     @Test
+    void theRecipeKnobsChangeWhatTheyNameAndNothingElse() {
+        MultiLayerNetwork adam = new FineTuning(QUICK).apply(victimNet, attacker, ProgressListener.NONE);
+        MultiLayerNetwork sgd = new FineTuning(QUICK.withLearningRate(0.01)).withSgd().apply(victimNet, attacker,
+                ProgressListener.NONE);
+        assertNotEquals(params(adam), params(sgd));
+        assertTrue(Agreement.accuracy(Dl4jModel.of("sgd", sgd, SHAPE), test) > 0.6, "SGD fine-tuning keeps the task");
+        int head = victimNet.getnLayers() - 1;
+        MultiLayerNetwork fresh = new FineTuning(QUICK.withLearningRate(1e-2), true).withFreshHead()
+                .apply(victimNet, attacker, ProgressListener.NONE);
+        for (int l = 0; l < head; l++) {
+            assertEquals(victimNet.getLayer(l).params(), fresh.getLayer(l).params(), "layer " + l + " is frozen");
+        }
+        double moved = Transforms.abs(fresh.getLayer(head).getParam("W").sub(victimNet.getLayer(head).getParam("W")), false)
+                .meanNumber().doubleValue();
+        assertTrue(moved > 0.01, "a fresh head starts elsewhere: mean |dW| " + moved);
+        LabeledImages corrupted = Corruption.corrupt(attacker, 3);
+        MultiLayerNetwork frozen = new Transfer(QUICK.withEpochs(2).withLearningRate(1e-2)).apply(victimNet, corrupted,
+                ProgressListener.NONE);
+        MultiLayerNetwork trainable = new Transfer(QUICK.withEpochs(2).withLearningRate(1e-2), 1e-3)
+                .apply(victimNet, corrupted, ProgressListener.NONE);
+        assertEquals(victimNet.getLayer(0).params(), frozen.getLayer(0).params(), "frozen features");
+        assertNotEquals(victimNet.getLayer(0).params(), trainable.getLayer(0).params(), "trainable features");
+        assertThrows(IllegalArgumentException.class, () -> new Transfer(QUICK, 1e-3), "one epoch leaves none for the features");
+    }
+
+    @Test
+    void adversarialFineTuningStartsFromItsBaseAndLearnsTheLabelsItIsGiven() {
+        ZooData data = new ZooData(owner, attacker, test);
+        Trainer.Config t = new Trainer.Config(1, 32, 1e-3, 0);
+        ZooMember student = new ZooMember(Family.EXTRACT_LABELS, Architecture.mlp(32), 11, t, 1000);
+        MultiLayerNetwork base = Zoo.train(student, victimNet, null, data, SHAPE, ProgressListener.NONE);
+        RecipeParameter.AdversarialFineTuning adv = new RecipeParameter.AdversarialFineTuning(0.1, 0.025, 2);
+        ZooMember robust = ZooMember.fineTunedFrom(Family.EXTRACT_ADVERSARIAL, student, 12, t.withLearningRate(5e-4), 500, adv);
+        INDArray before = params(base);
+        MultiLayerNetwork tuned = Zoo.train(robust, victimNet, base, data, SHAPE, ProgressListener.NONE);
+        assertEquals(before, params(base), "the base is untouched");
+        assertNotEquals(before, params(tuned));
+        double fromBase = Transforms.abs(params(tuned).sub(before), false).meanNumber().doubleValue();
+        double fromScratch = Transforms.abs(params(tuned).sub(params(Architecture.mlp(32).build(SHAPE, 10, 12))), false)
+                .meanNumber().doubleValue();
+        assertTrue(fromBase < fromScratch / 5, "fine-tuned from its base: " + fromBase + " against " + fromScratch);
+        assertThrows(IllegalArgumentException.class, () -> Zoo.train(robust, victimNet, null, data, SHAPE, ProgressListener.NONE));
+        double fidelity = Agreement.agreement(victim, Dl4jModel.of("robust", tuned, SHAPE), test.images());
+        assertTrue(fidelity > 0.6, "it keeps following the victim: " + fidelity);
+    }
+
+    @Test
     void pruningReachesItsSparsityAndKeepsIt() {
         MultiLayerNetwork pruned = new Pruning(0.6, QUICK.withLearningRate(1e-4)).apply(victimNet, attacker, ProgressListener.NONE);
         double sparsity = Pruning.sparsity(pruned);
@@ -165,7 +212,7 @@ class RecipesTest {
     @Test
     void aZooIsCachedSoASecondBuildTrainsNothing(@TempDir Path cache) throws Exception {
         ZooData data = new ZooData(owner, attacker, test);
-        ZooSpec spec = new ZooSpec("tiny", Architecture.mlp(16), new Trainer.Config(1, 32, 1e-3, 1), 300, List.of(
+        ZooSpec spec = ZooSpec.ofOneVictim("tiny", "v", Architecture.mlp(16), new Trainer.Config(1, 32, 1e-3, 1), 300, List.of(
                 new ZooMember(Family.FINE_TUNE_ALL, Architecture.mlp(16), 5, new Trainer.Config(1, 32, 1e-4, 0), 100),
                 new ZooMember(Family.EXTRACT_LABELS, Architecture.mlp(8), 6, new Trainer.Config(1, 32, 1e-3, 0), 100),
                 new ZooMember(Family.INDEPENDENT_TRANSFER, Architecture.mlp(8), 7, new Trainer.Config(1, 32, 1e-3, 0), 100),
@@ -173,16 +220,17 @@ class RecipesTest {
                         new RecipeParameter.QueryDistribution(OutOfDistribution.MIXTURES))));
         Zoo first = Zoo.build(spec, data, cache, ProgressListener.NONE);
         assertEquals(4, first.members().size());
-        long[] queries = first.members().stream().mapToLong(m -> m.measurements().queries()).toArray();
-        assertEquals(List.of(0L, 100L, 0L, 100L), Arrays.stream(queries).boxed().toList(),
+        long[] queries = first.members().stream().mapToLong(m -> m.member().queries()).toArray();
+        assertEquals(List.of(0L, 100L, 100L, 0L), Arrays.stream(queries).boxed().toList(),
                 "a copy of the weights and an independent model ask nothing; the students ask one query per image");
         Path root = cache.resolve(data.tag());
         Path members = root.resolve("tiny").resolve(first.victim().id());
-        long files;
         try (var s = Files.list(members)) {
-            files = s.filter(p -> p.toString().endsWith(".zip")).count();
+            assertEquals(3, s.filter(p -> p.toString().endsWith(".zip")).count(), "the victim's three models saved");
         }
-        assertEquals(4, files, "four members saved");
+        try (var s = Files.list(root.resolve("tiny").resolve(Zoo.SHARED))) {
+            assertEquals(1, s.filter(p -> p.toString().endsWith(".zip")).count(), "the shared negative saved apart");
+        }
         try (var s = Files.list(root.resolve("victims"))) {
             assertEquals(1, s.filter(p -> p.toString().endsWith(".zip")).count(), "the victim is saved apart, to be shared");
         }

@@ -1,9 +1,6 @@
 package io.modelprint.benchmarks.detection;
 
-import io.modelprint.FingerprintVerifier;
 import io.modelprint.Model;
-import io.modelprint.Verdict;
-import io.modelprint.VictimFingerprint;
 import io.modelprint.data.FashionMnist;
 import io.modelprint.examples.ConsoleProgress;
 import io.modelprint.zoo.TrainedMember;
@@ -12,9 +9,8 @@ import io.modelprint.zoo.ZooData;
 import io.modelprint.zoo.ZooSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -23,153 +19,216 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The detection benchmark: builds (or loads) a zoo of stolen and independent models, runs every
- * scheme on it and writes the tables and plots (see {@link DetectionReport}).
+ * The detection benchmark: loads (or trains) the zoos named on the command line, scores every
+ * scheme and the out-of-the-box verifier on every victim ({@link DetectionRun}) and writes the
+ * report under {@code benchmarks/results/<run>} ({@link DetectionReport}).
  *
  * <pre>
  * mvn -q -pl benchmarks -am compile exec:java@detection -Dexec.args="smoke"
- * mvn -q -pl benchmarks -am compile exec:java@detection -Dexec.args="full --variant test"
+ * mvn -q -pl benchmarks -am compile exec:java@detection -Dexec.args="heldout-style --zoo pytorch:zoo-cache/pytorch/full --zoo dl4j:full"
  * </pre>
  */
-@Command(name = "detection-benchmark", mixinStandardHelpOptions = true,
-        description = "Build a zoo of stolen and independent models and score every fingerprint scheme on it.")
+@Command(name = "detection-benchmark", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Score every fingerprint scheme and the out-of-the-box verifier on the victims of one or more zoos.")
 public final class DetectionBenchmark implements Callable<Integer> {
 
-    /** Zoo sizes. */
-    enum Size { SMOKE, FULL }
+    @Parameters(index = "0", defaultValue = "smoke", description = "the run's name: the report goes to "
+            + "benchmarks/results/<run>. Without --zoo, 'smoke' scores the DL4J smoke zoo with the owner models (minutes)")
+    private String run;
 
-    @Parameters(index = "0", defaultValue = "smoke", description = "smoke (minutes) or full (about an hour)")
-    private String size;
+    @Option(names = "--zoo", description = "a zoo to score, repeatable: pytorch:<directory with manifest.json> "
+            + "(relative to the project) or dl4j:<full|mini|smoke|v1> (trained into the cache if missing)")
+    private List<String> zoos;
 
-    @Option(names = "--variant", defaultValue = "dev", description = "dev or test zoo (disjoint seeds)")
-    private String variant;
+    @Option(names = "--split", split = ",", defaultValue = "dev,test", description = "splits to score (default dev,test)")
+    private List<String> splits;
 
-    @Option(names = "--cache", description = "zoo cache directory (default: <project>/zoo-cache)")
-    private Path cache;
-
-    @Option(names = "--out", description = "output directory (default: <project>/benchmarks/results/<zoo>)")
-    private Path out;
-
-    @Option(names = "--schemes", split = ",", description = "scheme labels to run (default: all)")
+    @Option(names = "--schemes", split = ",", description = "schemes under test: labels of the standard set or "
+            + "name:key=value:... (default: the standard set)")
     private List<String> only;
 
-    @Option(names = "--ablation", description = "run the ablation variants instead of the standard schemes")
+    @Option(names = "--budgets", split = ",", defaultValue = "25,50,100,300,1000",
+            description = "query budgets of the AUC-against-budget curves, or none (default 25,50,100,300,1000)")
+    private List<String> budgets;
+
+    @Option(names = "--budget-schemes", split = ",",
+            description = "schemes run at every budget (default: those under test with a queries parameter)")
+    private List<String> budgetSchemes;
+
+    @Option(names = "--references", defaultValue = "4",
+            description = "independent references given to the out-of-the-box verifier's second configuration, 0 for none")
+    private int references;
+
+    @Option(names = "--no-out-of-the-box", description = "skip FingerprintVerifier.defaults()")
+    private boolean noOutOfTheBox;
+
+    @Option(names = "--owner-models", description = "train the owner's own copies and references for each DL4J victim "
+            + "and score the conferrable scheme with them")
+    private boolean ownerModels;
+
+    @Option(names = "--ablation", description = "score the ablation variants instead of the standard schemes")
     private boolean ablation;
+
+    @Option(names = "--jobs", defaultValue = "1", description = "DL4J models trained at once (with 2: OMP_NUM_THREADS=1)")
+    private int jobs;
+
+    @Option(names = "--cache", description = "DL4J zoo cache directory (default: <project>/zoo-cache)")
+    private Path cache;
+
+    @Option(names = "--out", description = "output directory (default: <project>/benchmarks/results/<run>)")
+    private Path out;
 
     /** Runs the benchmark. */
     public static void main(String[] args) {
-        int code = new CommandLine(new DetectionBenchmark()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        int code = new CommandLine(new DetectionBenchmark()).execute(args);
         System.exit(code);
-    }
-
-    /** The owner's own models, trained on its data with its own seeds: copies of the victim and independent ones. */
-    private record OwnerModels(List<Model> surrogates, List<Model> references) {
     }
 
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
         Path root = Path.of(System.getProperty("modelprint.root", "."));
-        ZooSpec.Variant v = ZooSpec.Variant.valueOf(variant.toUpperCase(Locale.ROOT));
-        boolean full = size.equalsIgnoreCase("full");
-        if (!full && !size.equalsIgnoreCase("smoke")) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "size must be smoke or full, got " + size);
-        }
-        ZooSpec spec = full ? ZooSpec.full(v) : ZooSpec.smoke(v);
-        FashionMnist fm = FashionMnist.load();
-        ZooData data = split(fm, full);
-        if (full && !data.isFull()) {
-            System.err.println("the full zoo needs the 60,000 training images: install Debian's dataset-fashion-mnist "
-                    + "(apt-get install dataset-fashion-mnist) or set -Dmodelprint.data.dir");
-            return 2;
-        }
-        System.out.printf("zoo %s: %d models; data from %s (owner %d, attacker %d, test %d)%n", spec.name(),
-                spec.members().size() + 1, fm.directory(), data.owner().size(), data.attacker().size(), data.test().size());
-        Path cacheRoot = cache != null ? cache : root.resolve("zoo-cache");
-        Zoo zoo;
-        OwnerModels owner;
-        try (ConsoleProgress progress = new ConsoleProgress()) {
-            zoo = Zoo.build(spec, data, cacheRoot, progress);
-            owner = ownerModels(Zoo.build(ZooSpec.owner(v, full), new ZooData(data.owner(), data.owner(), data.test()),
-                    cacheRoot, progress));
-        }
-        DetectionResults results = DetectionResults.empty(spec.name(), zoo.members());
-        for (SchemeUnderTest s : schemes(zoo, owner, full)) {
-            if (only == null || only.contains(s.label())) {
-                run(s, zoo, results);
+        List<String> zooArgs = zoos;
+        boolean owner = ownerModels;
+        List<String> budgetArgs = budgets;
+        if (zooArgs == null || zooArgs.isEmpty()) {
+            if (!run.equals("smoke")) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "name the zoos to score with --zoo "
+                        + "(pytorch:<dir> or dl4j:<full|mini|smoke|v1>); only the run 'smoke' has a default zoo");
             }
+            // the smoke run of the README: the DL4J smoke zoo with every scheme, within 10 minutes
+            zooArgs = List.of("dl4j:smoke");
+            owner = true;
+            budgetArgs = List.of("none");
         }
-        Path dir = out != null ? out : root.resolve("benchmarks").resolve("results")
-                .resolve(spec.name() + (ablation ? "-ablation" : ""));
-        Path md = DetectionReport.write(results, dir, command(v), (System.nanoTime() - start) / 6e10);
-        System.out.printf("%nwrote %s (%.1f minutes)%n", md, (System.nanoTime() - start) / 6e10);
+        FashionMnist fm = FashionMnist.load();
+        Path cacheRoot = cache != null ? cache : root.resolve("zoo-cache");
+        List<BenchmarkZoo> loaded = new ArrayList<>();
+        Map<String, OwnerModels> owners = new HashMap<>();
+        try (ConsoleProgress progress = new ConsoleProgress()) {
+            for (String z : zooArgs) {
+                int colon = z.indexOf(':');
+                String kind = colon < 0 ? "" : z.substring(0, colon);
+                String where = colon < 0 ? z : z.substring(colon + 1);
+                switch (kind) {
+                    case "pytorch" -> {
+                        BenchmarkZoo zoo = PyTorchZoo.load(root.resolve(where), fm.test(), progress);
+                        loaded.add(onlySplits(zoo));
+                    }
+                    case "dl4j" -> {
+                        ZooData data = Dl4jZoos.data(where, fm);
+                        List<Zoo> trained = Dl4jZoos.train(where, splits, data, cacheRoot, jobs, progress);
+                        loaded.add(Dl4jZoos.build(where, trained));
+                        if (owner) {
+                            owners.putAll(ownerModels(where, trained, data, cacheRoot, progress));
+                        }
+                    }
+                    default -> throw new CommandLine.ParameterException(new CommandLine(this), "--zoo " + z
+                            + ": expected pytorch:<directory> or dl4j:<name>");
+                }
+            }
+            DetectionRun.Config config = config(budgetArgs, owners);
+            System.out.printf("scoring %d victims of %s%n", loaded.stream().mapToLong(z -> z.victims().size()).sum(),
+                    String.join(", ", zooArgs));
+            DetectionResults results = DetectionRun.score(loaded, config, progress);
+            Path dir = out != null ? out : root.resolve("benchmarks").resolve("results").resolve(run);
+            double minutes = (System.nanoTime() - start) / 6e10;
+            Path md = DetectionReport.write(results, dir, command(zooArgs), minutes);
+            System.out.printf("%nwrote %s (%.1f minutes)%n", md, minutes);
+        } finally {
+            loaded.forEach(BenchmarkZoo::close);
+        }
         return 0;
     }
 
-    /** The data split; smoke uses half the test set for accuracy, fidelity and queries. */
-    private static ZooData split(FashionMnist fm, boolean full) {
-        ZooData data = ZooData.of(fm);
-        if (!full && data.isFull()) {
-            // half the test set keeps the smoke run within 10 minutes
-            // (without the training set the split is already small: 4,000 / 4,000 / 2,000 test images)
-            return new ZooData(data.owner(), data.attacker(), data.test().slice(0, data.test().size() / 2));
-        }
-        return data;
+    private BenchmarkZoo onlySplits(BenchmarkZoo zoo) {
+        return new BenchmarkZoo(zoo.name(), zoo.framework(), zoo.members().stream().filter(m -> splits.contains(m.split()))
+                .toList(), zoo.ownerData(), zoo::close);
     }
 
-    private static OwnerModels ownerModels(Zoo owner) {
-        List<Model> surrogates = new ArrayList<>();
-        List<Model> references = new ArrayList<>();
-        for (TrainedMember m : owner.members()) {
-            (m.family().stolen() ? surrogates : references).add(m.model());
-        }
-        return new OwnerModels(surrogates, references);
-    }
-
-    /** The ablation variants, or the standard schemes and those that use the owner's models. */
-    private List<SchemeUnderTest> schemes(Zoo zoo, OwnerModels owner, boolean full) {
+    private DetectionRun.Config config(List<String> budgetArgs, Map<String, OwnerModels> owners) {
         List<SchemeUnderTest> schemes = new ArrayList<>();
         if (ablation) {
-            schemes.addAll(SchemeUnderTest.ablation(zoo.victim().model(), owner.surrogates(), owner.references()));
-            return schemes;
+            schemes.addAll(SchemeUnderTest.ablation());
+        } else if (only == null) {
+            schemes.addAll(SchemeUnderTest.standard());
+        } else {
+            only.forEach(x -> schemes.add(SchemeUnderTest.parse(x)));
         }
-        for (SchemeUnderTest s : SchemeUnderTest.standard()) {
-            // smoke: IPGuard with 300 Adam steps, as in the quick start (a few seeds that never settle
-            // otherwise hold the batch for all 1,000 steps: three minutes on the smoke victim)
-            schemes.add(!full && s.label().equals("ipguard") ? SchemeUnderTest.of("ipguard", "ipguard",
-                    Map.of("steps", "300")) : s);
-        }
-        schemes.addAll(SchemeUnderTest.withOwnerModels(owner.surrogates(), owner.references()));
-        return schemes;
+        List<Integer> qs = budgetArgs.equals(List.of("none")) ? List.of()
+                : budgetArgs.stream().map(Integer::parseInt).toList();
+        List<String> names = budgetSchemes != null ? budgetSchemes
+                : DetectionRun.withQueriesParameter(schemes.stream().map(s -> s.scheme().name()).toList());
+        return DetectionRun.Config.of(schemes).withBudgets(qs.isEmpty() ? List.of() : names, qs)
+                .withOutOfTheBox(!noOutOfTheBox, references)
+                .withPerVictim(v -> {
+                    OwnerModels o = owners.get(v.victimKey());
+                    if (o == null) {
+                        return List.of();
+                    }
+                    return ablation ? SchemeUnderTest.conferrableAblation(v.model(), o.surrogates(), o.references())
+                            : SchemeUnderTest.withOwnerModels(o.surrogates(), o.references());
+                });
     }
 
-    private String command(ZooSpec.Variant v) {
-        return "mvn -q -pl benchmarks -am compile exec:java@detection -Dexec.args=\"" + size.toLowerCase(Locale.ROOT)
-                + (v == ZooSpec.Variant.DEV ? "" : " --variant " + variant) + (ablation ? " --ablation" : "") + "\"";
+    /** The owner's own models of one victim, trained on its data with its own seeds: copies of it and independent ones. */
+    private record OwnerModels(List<Model> surrogates, List<Model> references) {
     }
 
-    private static void run(SchemeUnderTest s, Zoo zoo, DetectionResults results) {
-        try (ConsoleProgress progress = new ConsoleProgress()) {
-            // only distances are used here: a threshold of 0 avoids looking up defaults that may not exist
-            FingerprintVerifier verifier = FingerprintVerifier.using(s.scheme()).ownerData(zoo.cleanTest())
-                    .progress(progress).threshold(0).build();
-            long t0 = System.nanoTime();
-            VictimFingerprint fp = verifier.fingerprint(zoo.victim().model());
-            double build = (System.nanoTime() - t0) / 1e9;
-            Map<String, Double> d = new LinkedHashMap<>();
-            long suspectNanos = 0;
-            int i = 0;
-            for (TrainedMember m : zoo.members()) {
-                progress.onProgress("scoring " + s.label(), i++, zoo.members().size());
-                Verdict verdict = verifier.verify(fp, m.model());
-                suspectNanos += verdict.costs().suspectFingerprint().toNanos() + verdict.costs().comparison().toNanos();
-                d.put(m.id(), verdict.distance());
+    private static Map<String, OwnerModels> ownerModels(String name, List<Zoo> trained, ZooData data, Path cacheRoot,
+                                                        ConsoleProgress progress) {
+        Map<String, OwnerModels> out = new HashMap<>();
+        ZooData ownerData = new ZooData(data.owner(), data.owner(), data.test());
+        for (Zoo zoo : trained) {
+            String split = Dl4jZoos.split(zoo.spec());
+            for (int i = 0; i < zoo.victims().size(); i++) {
+                Zoo.TrainedVictim v = zoo.victims().get(i);
+                ZooSpec.Variant variant = split.equals("test") ? ZooSpec.Variant.TEST : ZooSpec.Variant.DEV;
+                // the first zoos keep the owner zoo their results were measured with
+                ZooSpec spec = name.equals("smoke") || name.equals("v1") ? ZooSpec.owner(variant, name.equals("v1"))
+                        : ZooSpec.owner(zoo.spec().name() + "-owner-" + v.spec().name(), v.spec(),
+                        name.equals("mini") ? 3000 : 10000, (variant == ZooSpec.Variant.TEST ? 1500 : 500) + 100L * i);
+                Zoo o = Zoo.build(spec, ownerData, cacheRoot, progress);
+                List<Model> surrogates = new ArrayList<>();
+                List<Model> references = new ArrayList<>();
+                for (TrainedMember m : o.members()) {
+                    (m.family().stolen() ? surrogates : references).add(m.model());
+                }
+                out.put(Framework.DL4J.label() + "/" + split + "/" + v.spec().name(), new OwnerModels(surrogates, references));
             }
-            progress.onProgress("scoring " + s.label(), zoo.members().size(), zoo.members().size());
-            results.distances().put(s.label(), d);
-            results.buildSeconds().put(s.label(), build);
-            results.suspectMillis().put(s.label(), suspectNanos / 1e6 / zoo.members().size());
-            results.queries().put(s.label(), fp.querySet().size());
         }
+        return out;
+    }
+
+    private String command(List<String> zooArgs) {
+        StringBuilder s = new StringBuilder("mvn -q -pl benchmarks -am compile exec:java@detection -Dexec.args=\"" + run);
+        if (zoos != null) {
+            zooArgs.forEach(z -> s.append(" --zoo ").append(z));
+        }
+        if (!splits.equals(List.of("dev", "test"))) {
+            s.append(" --split ").append(String.join(",", splits));
+        }
+        if (only != null) {
+            s.append(" --schemes ").append(String.join(",", only));
+        }
+        if (!budgets.equals(List.of("25", "50", "100", "300", "1000"))) {
+            s.append(" --budgets ").append(String.join(",", budgets));
+        }
+        if (budgetSchemes != null) {
+            s.append(" --budget-schemes ").append(String.join(",", budgetSchemes));
+        }
+        if (references != 4) {
+            s.append(" --references ").append(references);
+        }
+        if (noOutOfTheBox) {
+            s.append(" --no-out-of-the-box");
+        }
+        if (ownerModels) {
+            s.append(" --owner-models");
+        }
+        if (ablation) {
+            s.append(" --ablation");
+        }
+        return s.append('"').toString();
     }
 }

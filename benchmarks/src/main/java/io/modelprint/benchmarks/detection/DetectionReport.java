@@ -1,8 +1,6 @@
 package io.modelprint.benchmarks.detection;
 
-import io.modelprint.calibration.NullDistribution;
-import io.modelprint.zoo.Family;
-import io.modelprint.zoo.TrainedMember;
+import io.modelprint.benchmarks.detection.DetectionResults.SchemeInfo;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +9,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -22,13 +24,15 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Writes a detection benchmark's results: {@code RESULTS.md} (AUC and TPR at FPR <= 5% per
- * family and scheme, against independent models and against independent models plus the
- * victim's twins; each model's accuracy, fidelity and distances; timings; suggested default
- * thresholds), {@code distances.csv}, and per scheme a ROC plot and a distance histogram as PNG.
+ * Writes a detection run's results: {@code RESULTS.md} (the victims; AUC and TPR at FPR <= 5%
+ * per stolen family, per victim and as means over the development and test victims of each
+ * framework and of both, against every {@link NegativeSet}; the out-of-the-box verdicts; AUC
+ * against the query budget; evasions; costs; every model's recipe, queries, accuracy, fidelity and
+ * distances), {@code distances.csv}, and per scheme and victim a ROC plot and a distance
+ * histogram under {@code plots/}.
  *
  * <pre>{@code
- * Path md = DetectionReport.write(results, Path.of("benchmarks/results/smoke-dev"), command, minutes);
+ * Path md = DetectionReport.write(results, Path.of("benchmarks/results/heldout-style"), command, minutes);
  * }</pre>
  */
 public final class DetectionReport {
@@ -39,143 +43,411 @@ public final class DetectionReport {
     private DetectionReport() {
     }
 
+    /** A set of victims a mean is taken over. */
+    record Group(String label, String split, Framework framework) {
+
+        boolean test(BenchmarkMember v) {
+            return v.split().equals(split) && (framework == null || v.framework() == framework);
+        }
+
+        static List<Group> all() {
+            List<Group> out = new ArrayList<>();
+            for (String split : List.of("test", "dev")) {
+                out.add(new Group(split + ": both", split, null));
+                for (Framework f : Framework.values()) {
+                    out.add(new Group(split + ": " + f.label(), split, f));
+                }
+            }
+            return out;
+        }
+    }
+
     /** Writes everything into {@code dir}; returns the path of RESULTS.md. */
     public static Path write(DetectionResults r, Path dir, String command, double wallMinutes) throws IOException {
-        Files.createDirectories(dir);
-        writeCsv(r, dir.resolve("distances.csv"));
-        for (String s : r.schemes()) {
-            rocPlot(r, s, dir.resolve("roc-" + fileName(s) + ".png"));
-            histogram(r, s, dir.resolve("hist-" + fileName(s) + ".png"));
+        Files.createDirectories(dir.resolve("plots"));
+        Files.writeString(dir.resolve("distances.csv"), csv(r));
+        for (SchemeInfo s : mainSchemes(r)) {
+            for (BenchmarkMember v : r.victims()) {
+                if (r.skipped(s.label(), v) == null) {
+                    String name = fileName(s.label()) + "-" + fileName(v.victimKey());
+                    rocPlot(r, s.label(), v, dir.resolve("plots").resolve("roc-" + name + ".png"));
+                    histogram(r, s.label(), v, dir.resolve("plots").resolve("hist-" + name + ".png"));
+                }
+            }
         }
         Path md = dir.resolve("RESULTS.md");
         Files.writeString(md, markdown(r, command, wallMinutes));
         return md;
     }
 
-    static String fileName(String scheme) {
-        return scheme.replace('/', '-');
+    static String fileName(String s) {
+        return s.replace('/', '-').replace(':', '-').replace('+', '-');
+    }
+
+    /** The schemes that are not points of a budget curve. */
+    static List<SchemeInfo> mainSchemes(DetectionResults r) {
+        return r.schemes().stream().filter(s -> s.budget() == 0).toList();
+    }
+
+    /** The groups with victims; per-framework groups only when the run has both frameworks. */
+    private static List<Group> groups(DetectionResults r) {
+        boolean both = r.victims().stream().map(BenchmarkMember::framework).distinct().count() > 1;
+        return Group.all().stream().filter(g -> r.count(g::test) > 0 && (both || g.framework() == null)).toList();
     }
 
     static String markdown(DetectionResults r, String command, double wallMinutes) {
         StringBuilder s = new StringBuilder();
-        s.append("# Detection benchmark: ").append(r.zoo()).append("\n\n");
-        s.append(String.format(Locale.ROOT, "Reproduce with `%s` (%.0f minutes on this run, zoo cached or trained).%n%n",
-                command, wallMinutes));
-        s.append(counts(r)).append("\n");
-        for (boolean twins : new boolean[] {false, true}) {
-            String against = twins ? "independent models and the victim's twins" : "independent models";
-            s.append("## AUC against ").append(against).append("\n\n");
-            s.append(table(r, (scheme, f) -> r.auc(scheme, f, twins)));
-            s.append("\n## TPR at FPR <= 5% against ").append(against).append("\n\n");
-            s.append(table(r, (scheme, f) -> r.tpr(scheme, f, twins, FPR)));
-            s.append("\n");
+        String none = Evasion.NONE.name();
+        s.append("# Detection benchmark\n\n");
+        s.append(String.format(Locale.ROOT, "Reproduce with `%s` (%.0f minutes on this run). Zoos: %s. Every scheme "
+                + "fingerprints each victim once with the whole owner data (the 10,000 Fashion-MNIST test images, as "
+                + "`FingerprintVerifier.defaults().ownerData(testImages)` is called; the scheme chooses its queries from "
+                + "them) and verifies the victim's stolen copies and twins and its split's shared negatives. "
+                + "`%s` is the out-of-the-box verifier, `FingerprintVerifier.defaults().ownerData(testImages).build()`; "
+                + "`%s` the same with %s.%n%n", command, wallMinutes, String.join(", ", r.zoos()), DetectionRun.DEFAULTS,
+                DetectionRun.withReferences(4), "four independent references of the victim's split (its independent "
+                        + "models of other architectures first, then student-matched ones), left out of its verdict counts"));
+        s.append("Cells are `AUC / TPR at FPR <= 5%`. AUC is the chance that a negative lies farther from the victim than "
+                + "a stolen copy (ties count half); TPR the largest share of a family's copies a threshold catches while "
+                + "calling at most 5% of the negatives stolen. Each is computed per victim and family, then averaged over "
+                + "victims (a family's mean over victims, a scheme's mean over families). Negative sets: (a) all "
+                + "negatives (twins, student-matched, independent, corrupted-task); (b) without twins; (c) twins only; "
+                + "(d) student-matched only; transferred copies are scored against the corrupted-task models plus the "
+                + "set's others.\n\n");
+        victims(s, r);
+        s.append("## Summary: mean over families and victims\n\n");
+        for (NegativeSet set : NegativeSet.values()) {
+            s.append("### ").append(setTitle(set)).append("\n\n");
+            summary(s, r, set, none);
         }
-        s.append("Transfer is scored against independent models of the transfer task in both tables.\n\n");
-        s.append("## Cost\n\n| scheme | queries per suspect | query set and victim fingerprint (s) | per suspect (ms) |\n|---|---|---|---|\n");
-        for (String scheme : r.schemes()) {
-            s.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.0f |%n", scheme, r.queries().get(scheme),
-                    r.buildSeconds().get(scheme), r.suspectMillis().get(scheme)));
+        for (Group g : groups(r)) {
+            s.append("## Per family: ").append(g.label()).append(" victims, ").append(NegativeSet.ALL.label()).append("\n\n");
+            families(s, r, g::test, NegativeSet.ALL, none);
         }
-        s.append("\n## Suggested default thresholds\n\nThe 5% quantile of a log-normal prediction from the independent "
-                + "models and twins of the victim's task (io.modelprint.calibration.NullDistribution), per scheme:\n\n```\n");
-        for (String scheme : r.schemes()) {
-            double[] neg = r.negatives(scheme, Family.EXTRACT_LABELS, true);
-            if (neg.length >= NullDistribution.MIN_REFERENCES) {
-                s.append(String.format(Locale.ROOT, "%s = %.4g%n", scheme, NullDistribution.of(neg).threshold(FPR).value()));
+        for (NegativeSet set : List.of(NegativeSet.WITHOUT_TWINS, NegativeSet.TWINS, NegativeSet.MATCHED)) {
+            for (Group g : groups(r).stream().filter(g -> g.framework() == null).toList()) {
+                s.append("## Per family: ").append(g.label()).append(" victims, ").append(setTitle(set)).append("\n\n");
+                families(s, r, g::test, set, none);
             }
         }
-        s.append("```\n\n## Models\n\n| model | family | architecture | accuracy | fidelity |");
-        r.schemes().forEach(x -> s.append(' ').append(x).append(" |"));
-        s.append("\n|---|---|---|---|---|");
-        r.schemes().forEach(x -> s.append("---|"));
+        verdicts(s, r, none);
+        budgets(s, r);
+        evasions(s, r);
+        costs(s, r);
+        s.append("## Per victim\n\n");
+        for (BenchmarkMember v : r.victims()) {
+            s.append("### ").append(v.victimKey()).append(" (").append(v.architecture())
+                    .append(String.format(Locale.ROOT, ", accuracy %.4f)%n%n", v.accuracy()));
+            families(s, r, x -> x.equals(v), NegativeSet.ALL, none);
+            s.append("Means over families against (b), (c), (d): ");
+            List<String> parts = new ArrayList<>();
+            for (SchemeInfo scheme : mainSchemes(r)) {
+                parts.add(scheme.label() + " " + Arrays.stream(new NegativeSet[] {NegativeSet.WITHOUT_TWINS, NegativeSet.TWINS,
+                        NegativeSet.MATCHED}).map(set -> number(r.familyMean(v, (x, f) -> r.auc(scheme.label(), none, x, f, set))))
+                        .collect(Collectors.joining(" / ")));
+            }
+            s.append(String.join("; ", parts)).append(".\n\n");
+        }
+        models(s, r, none);
+        return s.toString();
+    }
+
+    private static String setTitle(NegativeSet set) {
+        String letter = switch (set) {
+            case ALL -> "(a)";
+            case WITHOUT_TWINS -> "(b)";
+            case TWINS -> "(c)";
+            case MATCHED -> "(d)";
+        };
+        return letter + " " + set.label();
+    }
+
+    private static void victims(StringBuilder s, DetectionResults r) {
+        s.append("## Victims\n\n| framework | split | victim | architecture | accuracy | stolen | twins | matched | "
+                + "independent | corrupted-task |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        for (BenchmarkMember v : r.victims()) {
+            List<BenchmarkMember> sus = r.suspectsOf(v);
+            s.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.4f | %d | %d | %d | %d | %d |%n", v.framework().label(),
+                    v.split(), v.victim(), v.architecture(), v.accuracy(), count(sus, Role.STOLEN), count(sus, Role.TWIN),
+                    count(sus, Role.MATCHED), count(sus, Role.INDEPENDENT), count(sus, Role.CORRUPTED)));
+        }
         s.append('\n');
-        for (TrainedMember m : r.members()) {
-            s.append(String.format(Locale.ROOT, "| %s | %s | %s | %.3f | %.3f |", shortId(m.id()), m.family().label(),
-                    m.member().architecture().name(), m.measurements().accuracy(), m.measurements().fidelity()));
-            for (String scheme : r.schemes()) {
-                s.append(String.format(Locale.ROOT, " %.4f |", r.distances().get(scheme).get(m.id())));
+    }
+
+    private static long count(List<BenchmarkMember> l, Role role) {
+        return l.stream().filter(m -> m.role() == role).count();
+    }
+
+    private static void summary(StringBuilder s, DetectionResults r, NegativeSet set, String evasion) {
+        List<Group> groups = groups(r);
+        s.append("| scheme |");
+        groups.forEach(g -> s.append(' ').append(g.label()).append(String.format(Locale.ROOT, " (%d) |", r.count(g::test))));
+        s.append("\n|---|").append("---|".repeat(groups.size())).append('\n');
+        for (SchemeInfo scheme : mainSchemes(r)) {
+            s.append("| ").append(scheme.label()).append(" |");
+            for (Group g : groups) {
+                double auc = r.mean(g::test, v -> r.familyMean(v, (x, f) -> r.auc(scheme.label(), evasion, x, f, set)));
+                double tpr = r.mean(g::test, v -> r.familyMean(v, (x, f) -> r.tpr(scheme.label(), evasion, x, f, set, FPR)));
+                s.append(' ').append(cell(auc, tpr)).append(" |");
             }
             s.append('\n');
         }
-        s.append("\nAccuracy is on the test set of the model's own task (corrupted for the transfer task); fidelity is "
-                + "agreement with the victim's labels on the clean test set.\n");
-        return s.toString();
+        s.append('\n');
     }
 
-    private static String shortId(String id) {
-        int cut = id.lastIndexOf("__");
-        return cut > 0 ? id.substring(0, cut) : id;
+    private static void families(StringBuilder s, DetectionResults r, Predicate<BenchmarkMember> which, NegativeSet set,
+                                 String evasion) {
+        List<String> families = r.families();
+        s.append("| scheme |");
+        families.forEach(f -> s.append(' ').append(f).append(" |"));
+        s.append(" mean |\n|---|").append("---|".repeat(families.size() + 1)).append('\n');
+        for (SchemeInfo scheme : mainSchemes(r)) {
+            s.append("| ").append(scheme.label()).append(" |");
+            for (String f : families) {
+                double auc = r.mean(which, v -> r.auc(scheme.label(), evasion, v, f, set));
+                double tpr = r.mean(which, v -> r.tpr(scheme.label(), evasion, v, f, set, FPR));
+                s.append(' ').append(cell(auc, tpr)).append(" |");
+            }
+            double auc = r.mean(which, v -> r.familyMean(v, (x, f) -> r.auc(scheme.label(), evasion, x, f, set)));
+            double tpr = r.mean(which, v -> r.familyMean(v, (x, f) -> r.tpr(scheme.label(), evasion, x, f, set, FPR)));
+            s.append(' ').append(cell(auc, tpr)).append(" |\n");
+        }
+        s.append('\n');
     }
 
-    private static String counts(DetectionResults r) {
-        StringBuilder s = new StringBuilder("Models: ");
-        List<String> parts = new ArrayList<>();
-        for (Family f : Family.values()) {
-            long n = r.members().stream().filter(m -> m.family() == f).count();
-            if (n > 0 && f != Family.VICTIM) {
-                parts.add(f.label() + " " + n);
+    private static void verdicts(StringBuilder s, DetectionResults r, String evasion) {
+        List<SchemeInfo> deciding = r.schemes().stream().filter(SchemeInfo::decides).toList();
+        if (deciding.isEmpty()) {
+            return;
+        }
+        s.append("## Out-of-the-box verdicts\n\nCounts of verdicts per victim: stolen copies called stolen; "
+                + "negatives called stolen by role (independent includes corrupted-task models); verdicts that were "
+                + "neither (INCONCLUSIVE, once verdicts can say so). References used by a configuration are left out "
+                + "of its counts.\n\n| victim | configuration | stolen caught | independent called stolen | matched "
+                + "called stolen | twins called stolen | inconclusive |\n|---|---|---|---|---|---|---|\n");
+        for (Group split : groups(r).stream().filter(x -> x.framework() == null).toList()) {
+            for (SchemeInfo c : deciding) {
+                int[] total = new int[10];
+                for (Group g : Group.all().stream().filter(x -> x.split().equals(split.split()) && x.framework() != null
+                        && r.count(x::test) > 0).toList()) {
+                    int[] sub = new int[10];
+                    for (BenchmarkMember v : r.victims().stream().filter(g::test).toList()) {
+                        if (r.skipped(c.label(), v) != null) {
+                            s.append("| ").append(v.victimKey()).append(" | ").append(c.label()).append(" | not run: ")
+                                    .append(r.skipped(c.label(), v)).append(" | | | | |\n");
+                            continue;
+                        }
+                        int[] row = verdictRow(r.verdictCounts(c.label(), evasion, v));
+                        for (int i = 0; i < row.length; i++) {
+                            sub[i] += row[i];
+                            total[i] += row[i];
+                        }
+                        s.append("| ").append(v.victimKey()).append(" | ").append(c.label()).append(" | ")
+                                .append(verdictCells(row)).append(" |\n");
+                    }
+                    s.append("| **").append(g.label()).append("** | ").append(c.label()).append(" | ").append(verdictCells(sub))
+                            .append(" |\n");
+                }
+                s.append("| **").append(split.label()).append("** | ").append(c.label()).append(" | ")
+                        .append(verdictCells(total)).append(" |\n");
             }
         }
-        return s.append(String.join(", ", parts)).append(".\n").toString();
+        s.append('\n');
     }
 
-    private interface Score {
-        double of(String scheme, Family family);
+    /** stolen caught, stolen n, independent+corrupted called, n, matched called, n, twins called, n, inconclusive, all. */
+    private static int[] verdictRow(Map<Role, Map<Outcome, Integer>> counts) {
+        int[] row = new int[10];
+        for (Map.Entry<Role, Map<Outcome, Integer>> e : counts.entrySet()) {
+            int stolen = e.getValue().getOrDefault(Outcome.STOLEN, 0);
+            int n = e.getValue().values().stream().mapToInt(Integer::intValue).sum();
+            int at = switch (e.getKey()) {
+                case STOLEN -> 0;
+                case INDEPENDENT, CORRUPTED -> 2;
+                case MATCHED -> 4;
+                case TWIN -> 6;
+                case VICTIM -> -1;
+            };
+            if (at >= 0) {
+                row[at] += stolen;
+                row[at + 1] += n;
+            }
+            row[8] += e.getValue().getOrDefault(Outcome.INCONCLUSIVE, 0);
+            row[9] += n;
+        }
+        return row;
     }
 
-    private static String table(DetectionResults r, Score score) {
-        StringBuilder s = new StringBuilder("| scheme |");
-        DetectionResults.STOLEN.forEach(f -> s.append(' ').append(f.label()).append(" |"));
-        s.append(" mean |\n|---|");
-        DetectionResults.STOLEN.forEach(f -> s.append("---|"));
-        s.append("---|\n");
-        for (String scheme : r.schemes()) {
-            s.append("| ").append(scheme).append(" |");
-            double sum = 0;
-            int n = 0;
-            for (Family f : DetectionResults.STOLEN) {
-                double v = score.of(scheme, f);
-                s.append(Double.isNaN(v) ? " - |" : String.format(Locale.ROOT, " %.2f |", v));
-                if (!Double.isNaN(v)) {
-                    sum += v;
-                    n++;
+    private static String verdictCells(int[] row) {
+        return String.format(Locale.ROOT, "%d of %d | %d of %d | %d of %d | %d of %d | %d of %d", row[0], row[1], row[2],
+                row[3], row[4], row[5], row[6], row[7], row[8], row[9]);
+    }
+
+    private static void budgets(StringBuilder s, DetectionResults r) {
+        List<SchemeInfo> points = r.schemes().stream().filter(x -> x.budget() > 0).toList();
+        if (points.isEmpty()) {
+            return;
+        }
+        TreeSet<Integer> budgets = points.stream().map(SchemeInfo::budget).collect(Collectors.toCollection(TreeSet::new));
+        List<String> names = points.stream().map(SchemeInfo::scheme).distinct().toList();
+        s.append("## AUC against the query budget\n\nMean AUC over families and victims against all negatives "
+                + "(`queries` set to the budget; akh-excess keeps its share of controls). `-`: not run (see costs).\n\n");
+        for (Group g : groups(r)) {
+            s.append("### ").append(g.label()).append(" victims\n\n| scheme |");
+            budgets.forEach(b -> s.append(' ').append(b).append(" |"));
+            s.append("\n|---|").append("---|".repeat(budgets.size())).append('\n');
+            for (String name : names) {
+                s.append("| ").append(name).append(" |");
+                for (int b : budgets) {
+                    String label = name + "/q" + b;
+                    double auc = r.mean(g::test, v -> r.familyMean(v, (x, f) -> r.auc(label, Evasion.NONE.name(), x, f,
+                            NegativeSet.ALL)));
+                    s.append(' ').append(number(auc)).append(" |");
+                }
+                s.append('\n');
+            }
+            s.append('\n');
+        }
+    }
+
+    private static void evasions(StringBuilder s, DetectionResults r) {
+        if (r.evasions().size() < 2) {
+            return;
+        }
+        s.append("## Evasions\n\nEvery suspect disguised by the evasion; mean over families and victims, all "
+                + "negatives.\n\n| scheme | evasion |");
+        List<Group> groups = groups(r).stream().filter(g -> g.framework() == null).toList();
+        groups.forEach(g -> s.append(' ').append(g.label()).append(" |"));
+        s.append("\n|---|---|").append("---|".repeat(groups.size())).append('\n');
+        for (SchemeInfo scheme : mainSchemes(r)) {
+            for (String e : r.evasions()) {
+                s.append("| ").append(scheme.label()).append(" | ").append(e).append(" |");
+                for (Group g : groups) {
+                    double auc = r.mean(g::test, v -> r.familyMean(v, (x, f) -> r.auc(scheme.label(), e, x, f, NegativeSet.ALL)));
+                    double tpr = r.mean(g::test, v -> r.familyMean(v, (x, f) -> r.tpr(scheme.label(), e, x, f, NegativeSet.ALL,
+                            FPR)));
+                    s.append(' ').append(cell(auc, tpr)).append(" |");
+                }
+                s.append('\n');
+            }
+        }
+        s.append('\n');
+    }
+
+    private static void costs(StringBuilder s, DetectionResults r) {
+        s.append("## Cost\n\nQueries sent to each suspect, time to build the query set and fingerprint the victim, and "
+                + "time per suspect (query and compare), by victim.\n\n| scheme | victim | queries per suspect | query set "
+                + "and victim fingerprint (s) | per suspect (ms) |\n|---|---|---|---|---|\n");
+        for (SchemeInfo scheme : r.schemes()) {
+            for (BenchmarkMember v : r.victims()) {
+                String why = r.skipped(scheme.label(), v);
+                DetectionResults.Cost c = r.cost(scheme.label(), v);
+                if (why != null) {
+                    s.append("| ").append(scheme.label()).append(" | ").append(v.victimKey()).append(" | not run: ")
+                            .append(why.replace('|', '/')).append(" | | |\n");
+                } else if (c != null) {
+                    s.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f | %.0f |%n", scheme.label(), v.victimKey(),
+                            c.queriesPerSuspect(), c.buildSeconds(), c.suspectMillis()));
                 }
             }
-            s.append(String.format(Locale.ROOT, " %.2f |%n", n == 0 ? Double.NaN : sum / n));
+        }
+        s.append('\n');
+    }
+
+    private static void models(StringBuilder s, DetectionResults r, String evasion) {
+        List<SchemeInfo> schemes = mainSchemes(r);
+        s.append("## Models\n\nAccuracy on the test set of the model's own task (the corrupted one for transfer); fidelity "
+                + "is agreement with the victim's labels on the clean test set; queries are those its attack sent to the "
+                + "victim. Distances to the victim per scheme (every distance is in `distances.csv`).\n\n");
+        for (BenchmarkMember v : r.victims()) {
+            s.append("### ").append(v.victimKey()).append("\n\n| model | role | family | architecture | recipe | queries | "
+                    + "accuracy | fidelity |");
+            schemes.forEach(x -> s.append(' ').append(x.label()).append(" |"));
+            s.append("\n|---|---|---|---|---|---|---|---|").append("---|".repeat(schemes.size())).append('\n');
+            for (BenchmarkMember m : r.suspectsOf(v)) {
+                s.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d | %.4f | %.4f |", shortName(m), m.role().label(),
+                        m.family() == null ? "" : m.family(), m.architecture(), recipe(m), m.queries(), m.accuracy(),
+                        m.fidelity().getOrDefault(v.victim(), Double.NaN)));
+                for (SchemeInfo x : schemes) {
+                    double d = r.distance(x.label(), evasion, v, m);
+                    Outcome o = r.outcome(x.label(), evasion, v, m);
+                    s.append(Double.isNaN(d) ? " - |" : String.format(Locale.ROOT, " %.4f%s |", d,
+                            o == Outcome.STOLEN ? " S" : o == Outcome.INCONCLUSIVE ? " ?" : ""));
+                }
+                s.append('\n');
+            }
+            s.append('\n');
+        }
+        s.append("In the out-of-the-box columns, `S` marks a suspect called stolen.\n");
+    }
+
+    /** A DL4J member id without its hash, a PyTorch name without its split. */
+    static String shortName(BenchmarkMember m) {
+        String n = m.name();
+        int cut = n.lastIndexOf("__");
+        if (m.framework() == Framework.DL4J && cut > 0) {
+            return n.substring(0, cut);
+        }
+        return n;
+    }
+
+    private static String recipe(BenchmarkMember m) {
+        return m.recipe().entrySet().stream().filter(e -> !e.getKey().equals("base") && !e.getKey().equals("match"))
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")).replace('|', '/');
+    }
+
+    static String cell(double auc, double tpr) {
+        return Double.isNaN(auc) ? "-" : String.format(Locale.ROOT, "%.2f / %.2f", auc, tpr);
+    }
+
+    static String number(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /** The CSV header {@link ThresholdReport} reads. */
+    static final String CSV_HEADER = "framework,split,victim,model,role,family,architecture,accuracy,fidelity,queries,scheme,"
+            + "evasion,distance,outcome";
+
+    static String csv(DetectionResults r) {
+        StringBuilder s = new StringBuilder(CSV_HEADER).append('\n');
+        for (SchemeInfo scheme : r.schemes()) {
+            for (String e : r.evasions()) {
+                for (BenchmarkMember v : r.victims()) {
+                    for (BenchmarkMember m : r.suspectsOf(v)) {
+                        double d = r.distance(scheme.label(), e, v, m);
+                        if (Double.isNaN(d)) {
+                            continue;
+                        }
+                        Outcome o = r.outcome(scheme.label(), e, v, m);
+                        s.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%s,%s,%.4f,%.4f,%d,%s,%s,%.6g,%s%n",
+                                v.framework().label(), v.split(), v.victim(), m.name(), m.role().label(),
+                                m.family() == null ? "" : m.family(), m.architecture(), m.accuracy(),
+                                m.fidelity().getOrDefault(v.victim(), Double.NaN), m.queries(), scheme.label(), e, d,
+                                o == null ? "" : o.label()));
+                    }
+                }
+            }
         }
         return s.toString();
     }
 
-    private static void writeCsv(DetectionResults r, Path file) throws IOException {
-        StringBuilder s = new StringBuilder("zoo,model,family,architecture,accuracy,fidelity,scheme,distance\n");
-        for (String scheme : r.schemes()) {
-            for (TrainedMember m : r.members()) {
-                s.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%.4f,%.4f,%s,%.6g%n", r.zoo(), m.id(), m.family().label(),
-                        m.member().architecture().name(), m.measurements().accuracy(), m.measurements().fidelity(), scheme,
-                        r.distances().get(scheme).get(m.id())));
-            }
-        }
-        Files.writeString(file, s.toString());
-    }
-
-    private static void rocPlot(DetectionResults r, String scheme, Path file) throws IOException {
-        XYChart chart = new XYChartBuilder().width(640).height(520).title("ROC: " + scheme + " (" + r.zoo() + ")")
+    private static void rocPlot(DetectionResults r, String scheme, BenchmarkMember v, Path file) throws IOException {
+        XYChart chart = new XYChartBuilder().width(640).height(520).title("ROC: " + scheme + " (" + v.victimKey() + ")")
                 .xAxisTitle("false-positive rate").yAxisTitle("true-positive rate").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setXAxisMax(1.0);
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(1.05);
-        for (Family f : DetectionResults.STOLEN) {
-            double[] pos = r.distances(scheme, f);
-            double[] neg = r.negatives(scheme, f, false);
+        for (String f : r.families()) {
+            double[] pos = r.positives(scheme, Evasion.NONE.name(), v, f);
+            double[] neg = r.negatives(scheme, Evasion.NONE.name(), v, f, NegativeSet.ALL);
             if (pos.length == 0 || neg.length == 0) {
                 continue;
             }
             List<Roc.Point> curve = Roc.curve(neg, pos);
-            double[] x = curve.stream().mapToDouble(Roc.Point::fpr).toArray();
-            double[] y = curve.stream().mapToDouble(Roc.Point::tpr).toArray();
-            XYSeries series = chart.addSeries(String.format(Locale.ROOT, "%s (%.2f)", f.label(), Roc.auc(neg, pos)), x, y);
+            XYSeries series = chart.addSeries(String.format(Locale.ROOT, "%s (%.2f)", f, Roc.auc(neg, pos)),
+                    curve.stream().mapToDouble(Roc.Point::fpr).toArray(), curve.stream().mapToDouble(Roc.Point::tpr).toArray());
             series.setMarker(SeriesMarkers.NONE);
         }
         XYSeries chance = chart.addSeries("chance", new double[] {0, 1}, new double[] {0, 1});
@@ -183,32 +455,36 @@ public final class DetectionReport {
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
-    private static void histogram(DetectionResults r, String scheme, Path file) throws IOException {
+    private static void histogram(DetectionResults r, String scheme, BenchmarkMember v, Path file) throws IOException {
         CategoryChart chart = new CategoryChartBuilder().width(800).height(520)
-                .title("Distances: " + scheme + " (" + r.zoo() + ")").xAxisTitle("distance to the victim")
+                .title("Distances: " + scheme + " (" + v.victimKey() + ")").xAxisTitle("distance to the victim")
                 .yAxisTitle("models").build();
         chart.getStyler().setOverlapped(true);
         chart.getStyler().setXAxisDecimalPattern("0.###");
         chart.getStyler().setXAxisLabelRotation(45);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        double[] all = r.distances().get(scheme).values().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] all = r.distances(scheme, Evasion.NONE.name(), v, m -> true);
+        if (all.length == 0) {
+            return;
+        }
         double min = Arrays.stream(all).min().orElse(0);
         double max = Arrays.stream(all).max().orElse(1);
         if (max <= min) {
             max = min + 1e-9;
         }
-        int bins = 24;
-        List<Family> shown = new ArrayList<>(List.of(Family.INDEPENDENT, Family.TWIN));
-        shown.addAll(DetectionResults.STOLEN);
-        for (Family f : shown) {
-            double[] d = r.distances(scheme, f);
-            if (d.length == 0) {
-                continue;
-            }
-            List<Double> values = Arrays.stream(d).boxed().toList();
-            Histogram h = new Histogram(values, bins, min, max);
-            chart.addSeries(f.label(), h.getxAxisData(), h.getyAxisData());
+        for (Role role : List.of(Role.INDEPENDENT, Role.MATCHED, Role.TWIN, Role.CORRUPTED)) {
+            addSeries(chart, role.label(), r.distances(scheme, Evasion.NONE.name(), v, m -> m.role() == role), min, max);
+        }
+        for (String f : r.families()) {
+            addSeries(chart, f, r.positives(scheme, Evasion.NONE.name(), v, f), min, max);
         }
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    private static void addSeries(CategoryChart chart, String name, double[] d, double min, double max) {
+        if (d.length > 0) {
+            Histogram h = new Histogram(Arrays.stream(d).boxed().toList(), 24, min, max);
+            chart.addSeries(name, h.getxAxisData(), h.getyAxisData());
+        }
     }
 }

@@ -10,6 +10,7 @@ import io.modelprint.scheme.FingerprintScheme;
 import io.modelprint.scheme.SchemeInputs;
 import io.modelprint.scheme.Schemes;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,31 @@ public record SchemeUnderTest(String label, FingerprintScheme<?> scheme) {
     /** A scheme by name with parameters. */
     public static SchemeUnderTest of(String label, String name, Map<String, String> parameters) {
         return new SchemeUnderTest(label, Schemes.create(name, parameters));
+    }
+
+    /**
+     * A scheme as the command line names it: a label of {@link #standard()}, or a registry name
+     * with optional parameters, {@code name:key=value:key=value} (labelled as written).
+     *
+     * @throws IllegalArgumentException naming the scheme or parameter that is not known
+     */
+    public static SchemeUnderTest parse(String spec) {
+        for (SchemeUnderTest s : standard()) {
+            if (s.label().equals(spec)) {
+                return s;
+            }
+        }
+        String[] parts = spec.split(":");
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 1; i < parts.length; i++) {
+            int eq = parts[i].indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("scheme '" + spec + "': parameter '" + parts[i]
+                        + "' is not key=value (write name:key=value:key=value)");
+            }
+            params.put(parts[i].substring(0, eq), parts[i].substring(eq + 1));
+        }
+        return of(spec, parts[0], params);
     }
 
     /**
@@ -67,30 +93,13 @@ public record SchemeUnderTest(String label, FingerprintScheme<?> scheme) {
     }
 
     /**
-     * The ablation run on the development zoo: one change at a time from the conferrable default
-     * (query budget and output, candidate pool, pooling, no references), from faithful SAC-m (more
-     * queries, bigger boxes, random samples, the Gaussian kernel, temperature), from AKH (query
-     * budget) and from akh-excess (control count, mistake count, random selection).
+     * The ablation run on the development zoo, the part that needs no owner models: one change at
+     * a time from faithful SAC-m (more queries, bigger boxes, random samples, the Gaussian kernel,
+     * temperature), from AKH (query budget) and from akh-excess (control count, mistake count,
+     * random selection).
      */
-    public static List<SchemeUnderTest> ablation(Model victim, List<? extends Model> surrogates,
-                                                 List<? extends Model> references) {
-        SchemeInputs owner = SchemeInputs.of(Map.of()).withSurrogates(surrogates).withSelectionReferences(references);
+    public static List<SchemeUnderTest> ablation() {
         List<SchemeUnderTest> out = new ArrayList<>();
-        // every conferrable variant names its parameters, so that labels keep their meaning when defaults change
-        for (String q : List.of("25", "50", "100", "300", "1000")) {
-            out.add(conferrable("conferrable/labels/q" + q, owner, Map.of("queries", q, "output", "labels",
-                    "aggregate", "mean")));
-            out.add(conferrable("conferrable/probabilities/q" + q, owner, Map.of("queries", q,
-                    "output", "probabilities", "aggregate", "mean")));
-        }
-        // one change at a time from 300 queries, labels, mean pooling and both candidate pools
-        out.add(conferrable("conferrable/natural-only", owner, Map.of("mixed", "0", "natural", "4000",
-                "output", "labels", "aggregate", "mean")));
-        out.add(conferrable("conferrable/mixed-only", owner, Map.of("natural", "0", "mixed", "4000",
-                "output", "labels", "aggregate", "mean")));
-        out.add(conferrable("conferrable/min", owner, Map.of("output", "labels", "aggregate", "min")));
-        out.add(conferrable("conferrable/no-references", owner.withSelectionReferences(List.of(new NeverAgrees(victim))),
-                Map.of("output", "labels", "aggregate", "mean")));
         out.add(of("sac-m/q300", "sac-m", Map.of("queries", "300")));
         out.add(of("sac-m/box0.5", "sac-m", Map.of("cutRatio", "0.5")));
         out.add(of("sac-m/random", "sac-m", Map.of("selection", "random")));
@@ -105,6 +114,32 @@ public record SchemeUnderTest(String label, FingerprintScheme<?> scheme) {
         out.add(of("akh-excess/c200", "akh-excess", Map.of("queries", "400", "controls", "200")));
         out.add(of("akh-excess/q100-c100", "akh-excess", Map.of("queries", "200", "controls", "100")));
         out.add(of("akh-excess/random", "akh-excess", Map.of("selection", "random")));
+        return out;
+    }
+
+    /**
+     * The ablation of the conferrable scheme with one victim's owner models: one change at a time
+     * from 300 queries on labels, surrogates pooled by their mean, natural and mixed candidates
+     * (query budget and output, candidate pool, pooling, no references).
+     */
+    public static List<SchemeUnderTest> conferrableAblation(Model victim, List<? extends Model> surrogates,
+                                                            List<? extends Model> references) {
+        SchemeInputs owner = SchemeInputs.of(Map.of()).withSurrogates(surrogates).withSelectionReferences(references);
+        List<SchemeUnderTest> out = new ArrayList<>();
+        // every conferrable variant names its parameters, so that labels keep their meaning when defaults change
+        for (String q : List.of("25", "50", "100", "300", "1000")) {
+            out.add(conferrable("conferrable/labels/q" + q, owner, Map.of("queries", q, "output", "labels",
+                    "aggregate", "mean")));
+            out.add(conferrable("conferrable/probabilities/q" + q, owner, Map.of("queries", q,
+                    "output", "probabilities", "aggregate", "mean")));
+        }
+        out.add(conferrable("conferrable/natural-only", owner, Map.of("mixed", "0", "natural", "4000",
+                "output", "labels", "aggregate", "mean")));
+        out.add(conferrable("conferrable/mixed-only", owner, Map.of("natural", "0", "mixed", "4000",
+                "output", "labels", "aggregate", "mean")));
+        out.add(conferrable("conferrable/min", owner, Map.of("output", "labels", "aggregate", "min")));
+        out.add(conferrable("conferrable/no-references", owner.withSelectionReferences(List.of(new NeverAgrees(victim))),
+                Map.of("output", "labels", "aggregate", "mean")));
         return out;
     }
 

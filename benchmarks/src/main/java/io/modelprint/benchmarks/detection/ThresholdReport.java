@@ -19,10 +19,11 @@ import picocli.CommandLine.Parameters;
 /**
  * Derives default thresholds from a detection benchmark's {@code distances.csv}: for each scheme,
  * the threshold {@link Calibration} sets for a 5% false-positive rate from the distances of the
- * zoo's independent models of the victim's task (its twins included), the false-positive rate
- * that threshold has on them, and the share of each stolen family it catches. Writes
- * {@code thresholds.md} beside the CSV; these are the figures behind
- * {@code default-thresholds.properties}.
+ * negatives of the victims' task (independent, student-matched and twins, of every victim in the
+ * file, undisguised), the false-positive rate that threshold has on them, and the share of each
+ * stolen family it catches. Writes {@code thresholds.md} beside the CSV; these are the figures
+ * behind {@code default-thresholds.properties}. Filter the CSV first (by split, framework or
+ * victim) to derive them from some victims only.
  *
  * <pre>
  * mvn -q -pl benchmarks -am compile exec:java@thresholds -Dexec.args="benchmarks/results/full-dev"
@@ -32,8 +33,8 @@ import picocli.CommandLine.Parameters;
         description = "Default thresholds from a detection benchmark's distances.csv.")
 public final class ThresholdReport implements Callable<Integer> {
 
-    private static final List<String> STOLEN = List.of("fine-tune-all", "fine-tune-last", "prune", "transfer",
-            "extract-probabilities", "extract-labels", "extract-adversarial");
+    private static final List<String> STOLEN = StolenFamilies.SEVEN;
+    private static final List<String> NEGATIVES = List.of(Role.INDEPENDENT.label(), Role.MATCHED.label(), Role.TWIN.label());
 
     @Parameters(index = "0", description = "a results directory holding distances.csv")
     private Path dir;
@@ -46,11 +47,11 @@ public final class ThresholdReport implements Callable<Integer> {
         System.exit(new CommandLine(new ThresholdReport()).execute(args));
     }
 
-    /** One row of {@code distances.csv}. */
-    record Row(String model, String family, String scheme, double distance) { }
+    /** One row of {@code distances.csv}: the fields this report uses. */
+    record Row(String model, String role, String family, String scheme, String evasion, double distance) { }
 
     /**
-     * Reads {@code distances.csv} as {@link DetectionReport} writes it (a header, then
+     * Reads {@code distances.csv} as {@link DetectionReport} writes it (its header, then
      * comma-separated fields none of which contains a comma).
      *
      * @throws IllegalArgumentException naming the line when a row does not have the expected fields
@@ -62,17 +63,22 @@ public final class ThresholdReport implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + csv + ": " + e.getMessage(), e);
         }
-        if (lines.isEmpty() || !lines.get(0).startsWith("zoo,model,family,")) {
+        if (lines.isEmpty() || !lines.get(0).equals(DetectionReport.CSV_HEADER)) {
             throw new IllegalArgumentException(csv + " is not a detection benchmark distances.csv (header "
-                    + (lines.isEmpty() ? "missing" : "'" + lines.get(0) + "'") + ")");
+                    + (lines.isEmpty() ? "missing" : "'" + lines.get(0) + "'") + ", expected '" + DetectionReport.CSV_HEADER
+                    + "'): re-run the benchmark to write one");
         }
+        List<String> header = List.of(DetectionReport.CSV_HEADER.split(","));
         List<Row> rows = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
-            String[] f = lines.get(i).split(",");
-            if (f.length != 8) {
-                throw new IllegalArgumentException(csv + " line " + (i + 1) + ": expected 8 fields, got " + f.length);
+            // a trailing empty outcome is kept by the limit -1
+            String[] f = lines.get(i).split(",", -1);
+            if (f.length != header.size()) {
+                throw new IllegalArgumentException(csv + " line " + (i + 1) + ": expected " + header.size() + " fields, got "
+                        + f.length);
             }
-            rows.add(new Row(f[1], f[2], f[6], Double.parseDouble(f[7])));
+            rows.add(new Row(f[header.indexOf("model")], f[header.indexOf("role")], f[header.indexOf("family")],
+                    f[header.indexOf("scheme")], f[header.indexOf("evasion")], Double.parseDouble(f[header.indexOf("distance")])));
         }
         return rows;
     }
@@ -81,18 +87,19 @@ public final class ThresholdReport implements Callable<Integer> {
     public Integer call() {
         List<Row> rows = read(dir.resolve("distances.csv"));
         Map<String, List<Row>> byScheme = new LinkedHashMap<>();
-        rows.forEach(r -> byScheme.computeIfAbsent(r.scheme(), k -> new ArrayList<>()).add(r));
+        rows.stream().filter(r -> r.evasion().equals(Evasion.NONE.name()))
+                .forEach(r -> byScheme.computeIfAbsent(r.scheme(), k -> new ArrayList<>()).add(r));
         StringBuilder md = new StringBuilder();
         md.append("# Default thresholds from ").append(dir.getFileName()).append("\n\n")
                 .append(String.format(Locale.ROOT, "For each scheme: the threshold that `Calibration` sets for a "
-                        + "false-positive rate of %.0f%% from the distances of this zoo's independent models of the "
-                        + "victim's task (twins included); the share of those models it calls stolen; the share of "
-                        + "each stolen family it catches (transfer copies included, as a default threshold cannot "
-                        + "know the task).%n%n", 100 * fpr))
+                        + "false-positive rate of %.0f%% from the distances of the negatives of the victims' task "
+                        + "(independent, student-matched and twins, pooled over the victims in the file); the share of "
+                        + "those models it calls stolen; the share of each stolen family it catches (transfer copies "
+                        + "included, as a default threshold cannot know the task).%n%n", 100 * fpr))
                 .append("| scheme | independent | threshold | FPR | ").append(String.join(" | ", STOLEN))
                 .append(" |\n|---|---|---|---|").append("---|".repeat(STOLEN.size())).append('\n');
         for (Map.Entry<String, List<Row>> e : byScheme.entrySet()) {
-            double[] neg = e.getValue().stream().filter(r -> r.family().equals("independent") || r.family().equals("twin"))
+            double[] neg = e.getValue().stream().filter(r -> NEGATIVES.contains(r.role()))
                     .mapToDouble(Row::distance).toArray();
             if (neg.length < 2) {
                 continue;

@@ -1,12 +1,16 @@
 /**
- * The detection benchmark: runs every scheme's whole pipeline on a zoo of stolen and independent
- * models ({@code modelprint-zoo}) and scores how well the distances separate them: AUC and TPR at
- * a bounded FPR per stolen family ({@link io.modelprint.benchmarks.detection.Roc}), costs, plots
- * ({@link io.modelprint.benchmarks.detection.DetectionReport}), and the default thresholds derived
- * from a run ({@link io.modelprint.benchmarks.detection.ThresholdReport}).
+ * The detection benchmark: runs every scheme's whole pipeline, and the out-of-the-box verifier, on
+ * the victims of benchmark zoos of two frameworks (DL4J zoos of {@code modelprint-zoo}; PyTorch
+ * zoos of {@code benchmarks/pytorch/zoo.py}, loaded as ONNX files) and scores how well the
+ * distances separate each victim's stolen copies from its negatives: AUC and TPR at a bounded FPR
+ * per stolen family and negative set ({@link io.modelprint.benchmarks.detection.DetectionResults},
+ * {@link io.modelprint.benchmarks.detection.Roc}), verdict counts, query budgets, evasions, costs,
+ * plots ({@link io.modelprint.benchmarks.detection.DetectionReport}), and the default thresholds
+ * derived from a run ({@link io.modelprint.benchmarks.detection.ThresholdReport}).
  *
  * <pre>
  * mvn -q -pl benchmarks -am compile exec:java@detection -Dexec.args="smoke"
+ * mvn -q -pl benchmarks -am compile exec:java@detection -Dexec.args="heldout-style --zoo pytorch:zoo-cache/pytorch/full --zoo dl4j:full"
  * </pre>
  */
 package io.modelprint.benchmarks.detection;

@@ -1,0 +1,41 @@
+package io.modelprint.benchmarks.detection;
+
+import io.modelprint.zoo.Family;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The names of the stolen families in the benchmark's tables, one spelling for both frameworks:
+ * the seven of SAC's benchmark, in table order, as the DL4J zoo's {@link Family#label()} spells
+ * them, and the PyTorch manifest's names mapped onto them. A family neither knows (a new attack)
+ * keeps its own name and is reported after the seven.
+ *
+ * <pre>{@code
+ * String f = StolenFamilies.ofPyTorch("extract-prob");   // "extract-probabilities"
+ * }</pre>
+ */
+public final class StolenFamilies {
+
+    /** The seven families, in table order. */
+    public static final List<String> SEVEN = List.of(Family.FINE_TUNE_ALL.label(), Family.FINE_TUNE_LAST.label(),
+            Family.PRUNE.label(), Family.TRANSFER.label(), Family.EXTRACT_PROBABILITIES.label(),
+            Family.EXTRACT_LABELS.label(), Family.EXTRACT_ADVERSARIAL.label());
+
+    private static final Map<String, String> PYTORCH = Map.of("finetune-all", Family.FINE_TUNE_ALL.label(),
+            "finetune-last", Family.FINE_TUNE_LAST.label(), "prune", Family.PRUNE.label(), "transfer", Family.TRANSFER.label(),
+            "extract-prob", Family.EXTRACT_PROBABILITIES.label(), "extract-label", Family.EXTRACT_LABELS.label(),
+            "extract-adv", Family.EXTRACT_ADVERSARIAL.label());
+
+    private StolenFamilies() {
+    }
+
+    /** The table name of a PyTorch manifest's family: one of {@link #SEVEN}, or the name itself for a new one. */
+    public static String ofPyTorch(String family) {
+        return PYTORCH.getOrDefault(family, family);
+    }
+
+    /** Whether {@code family} is one of the seven. */
+    public static boolean known(String family) {
+        return SEVEN.contains(family);
+    }
+}

@@ -1,0 +1,45 @@
+package io.modelprint.zoo;
+
+import io.modelprint.dl4j.Architecture;
+import io.modelprint.dl4j.Trainer;
+import java.util.List;
+
+/**
+ * One victim of a {@link ZooSpec} and the models that belong to it alone: its stolen copies and
+ * its twins (its architecture, data and recipe with other seeds).
+ *
+ * <pre>{@code
+ * VictimSpec v = new VictimSpec("v-mlp", Architecture.mlp(512, 256), new Trainer.Config(10, 64, 1e-3, 2), 25_000, members);
+ * String file = v.member().id() + ".zip";
+ * }</pre>
+ *
+ * @param name         a short name for reports, such as {@code v-cnn}
+ * @param architecture the victim's architecture
+ * @param training     the victim's training settings (the seed initialises and shuffles it)
+ * @param ownerImages  how many owner images it is trained on (the first ones)
+ * @param members      its stolen copies and twins, in training order
+ */
+public record VictimSpec(String name, Architecture architecture, Trainer.Config training, int ownerImages,
+                         List<ZooMember> members) {
+
+    /** Validates. */
+    public VictimSpec {
+        if (name == null || name.isBlank() || architecture == null || training == null) {
+            throw new IllegalArgumentException("a victim needs a name, an architecture and training settings");
+        }
+        if (ownerImages < 1) {
+            throw new IllegalArgumentException("victim " + name + " needs training images, got " + ownerImages);
+        }
+        members = List.copyOf(members);
+        for (ZooMember m : members) {
+            if (m.family() == Family.VICTIM) {
+                throw new IllegalArgumentException("victim " + name + " lists a victim among its members: " + m.id());
+            }
+        }
+    }
+
+    /** The victim as a zoo member (its id names its file). */
+    public ZooMember member() {
+        return new ZooMember(Family.VICTIM, architecture, training.seed(), training, ownerImages);
+    }
+}
