@@ -217,13 +217,25 @@ public final class FingerprintVerifier {
         LabeledImages queryPool = ownerData;
         List<Model> refs = references;
         boolean trained = false;
+        QuerySet queries = null;
         if (selfCalibrationReason().isEmpty()) {
             SelfCalibration.Split split = SelfCalibration.split(ownerData, seed);
-            queryPool = split.queries();
-            refs = SelfCalibration.references(trainer, split.training(), trainedReferences, seed, progress);
-            trained = true;
+            try {
+                queries = scheme.queryBuilder().build(victim, split.queries(), seed, progress);
+            } catch (IllegalArgumentException e) {
+                // half of the owner data cannot give this scheme its queries: all of it is used, without references
+                LOG.warn("not training references: half of the {} owner samples cannot give {} its queries ({}); "
+                        + "give more owner data or reference models", ownerData.size(), scheme.name(), e.getMessage());
+            }
+            if (queries != null) {
+                queryPool = split.queries();
+                refs = SelfCalibration.references(trainer, split.training(), trainedReferences, seed, progress);
+                trained = true;
+            }
         }
-        QuerySet queries = scheme.queryBuilder().build(victim, queryPool, seed, progress);
+        if (queries == null) {
+            queries = scheme.queryBuilder().build(victim, queryPool, seed, progress);
+        }
         long t1 = System.nanoTime();
         progress.onProgress("fingerprinting victim", 0, 1 + refs.size());
         Predictions victimAnswers = victim.predict(queries.inputs());
@@ -344,7 +356,8 @@ public final class FingerprintVerifier {
         if (referenceCount == 1) {
             notes.add("one reference model cannot calibrate a threshold: give at least " + MIN_REFERENCES_TO_CLEAR);
         }
-        String why = selfCalibrationReason().orElse("no reference models");
+        String why = selfCalibrationReason().orElse("the fingerprint holds no references (made without them, or half of "
+                + "the owner data could not give the scheme its queries)");
         Optional<Threshold> fallback = scheme.defaultThreshold(rep);
         if (fallback.isEmpty()) {
             notes.add("no default threshold was measured for " + scheme.name() + " with parameters "

@@ -62,6 +62,10 @@ public final class DetectionBenchmark implements Callable<Integer> {
     @Option(names = "--no-out-of-the-box", description = "skip FingerprintVerifier.defaults()")
     private boolean noOutOfTheBox;
 
+    @Option(names = "--verifier-schemes", split = ",", description = "schemes also run as the out-of-the-box verifier "
+            + "runs its default (self-calibrated, and with the references): candidates for the default")
+    private List<String> verifierSchemes = List.of();
+
     @Option(names = "--owner-models", description = "train the owner's own copies and references for each DL4J victim "
             + "and score the conferrable scheme with them")
     private boolean ownerModels;
@@ -161,6 +165,7 @@ public final class DetectionBenchmark implements Callable<Integer> {
                 : DetectionRun.withQueriesParameter(schemes.stream().map(s -> s.scheme().name()).toList());
         return DetectionRun.Config.of(schemes).withBudgets(qs.isEmpty() ? List.of() : names, qs)
                 .withOutOfTheBox(!noOutOfTheBox, references)
+                .withVerifierSchemes(verifierSchemes)
                 .withPerVictim(v -> {
                     OwnerModels o = owners.get(v.victimKey());
                     if (o == null) {
