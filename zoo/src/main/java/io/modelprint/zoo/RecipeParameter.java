@@ -330,5 +330,10 @@ public sealed interface RecipeParameter {
         public Map<String, String> settings() {
             return Map.of("queries", kind.name().toLowerCase(java.util.Locale.ROOT));
         }
+
+        @Override
+        public String key() {
+            return number(value());
+        }
     }
 }

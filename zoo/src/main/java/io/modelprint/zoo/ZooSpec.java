@@ -389,6 +389,7 @@ public record ZooSpec(String name, List<VictimSpec> victims, List<ZooMember> sha
             case MLP -> mlpEpochs;
             case CNN -> Math.max(2, (mlpEpochs + 1) / 2);
             case CNNBN -> Math.max(2, (mlpEpochs + 1) / 3);
+            case SOFTMAX_REGRESSION -> mlpEpochs;
         };
         return new Trainer.Config(e, 64, 1e-3, 0);
     }
