@@ -131,7 +131,7 @@ public final class DetectionBenchmark implements Callable<Integer> {
                             + ": expected pytorch:<directory> or dl4j:<name>");
                 }
             }
-            DetectionRun.Config config = config(budgetArgs, owners);
+            DetectionRun.Config config = config(budgetArgs, owners, cacheRoot);
             System.out.printf("scoring %d victims of %s%n", loaded.stream().mapToLong(z -> z.victims().size()).sum(),
                     String.join(", ", zooArgs));
             DetectionResults results = DetectionRun.score(loaded, config, progress);
@@ -150,7 +150,7 @@ public final class DetectionBenchmark implements Callable<Integer> {
                 .toList(), zoo.ownerData(), zoo::close);
     }
 
-    private DetectionRun.Config config(List<String> budgetArgs, Map<String, OwnerModels> owners) {
+    private DetectionRun.Config config(List<String> budgetArgs, Map<String, OwnerModels> owners, Path cacheRoot) {
         List<SchemeUnderTest> schemes = new ArrayList<>();
         if (ablation) {
             schemes.addAll(SchemeUnderTest.ablation());
@@ -166,6 +166,7 @@ public final class DetectionBenchmark implements Callable<Integer> {
         return DetectionRun.Config.of(schemes).withBudgets(qs.isEmpty() ? List.of() : names, qs)
                 .withOutOfTheBox(!noOutOfTheBox, references)
                 .withVerifierSchemes(verifierSchemes)
+                .withReferenceTrainer(new CachedReferenceTrainer(cacheRoot.resolve("references")))
                 .withPerVictim(v -> {
                     OwnerModels o = owners.get(v.victimKey());
                     if (o == null) {

@@ -1,6 +1,7 @@
 package io.modelprint.benchmarks.detection;
 
 import io.modelprint.FingerprintVerifier;
+import io.modelprint.calibration.ReferenceTrainer;
 import io.modelprint.LabeledImages;
 import io.modelprint.Model;
 import io.modelprint.ProgressListener;
@@ -63,10 +64,13 @@ public final class DetectionRun {
      * @param verifierSchemes registry names of schemes also run as the out-of-the-box verifier would run them
      *                      ({@code FingerprintVerifier.using(name)}, self-calibrated, and with the references),
      *                      labelled {@code defaults[name]}: candidates for the default
+     * @param referenceTrainer the trainer of the self-calibration references, empty for the library's own
+     *                      (found on the class path, as users get it)
      */
     public record Config(List<SchemeUnderTest> schemes, Function<BenchmarkMember, List<SchemeUnderTest>> perVictim,
                          List<String> budgetSchemes, List<Integer> budgets, boolean outOfTheBox, int references,
-                         List<Evasion> evasions, List<String> verifierSchemes) {
+                         List<Evasion> evasions, List<String> verifierSchemes,
+                         java.util.Optional<ReferenceTrainer> referenceTrainer) {
 
         /** Validates and copies. */
         public Config {
@@ -76,6 +80,7 @@ public final class DetectionRun {
             budgets = List.copyOf(budgets);
             evasions = List.copyOf(evasions);
             verifierSchemes = List.copyOf(verifierSchemes);
+            Objects.requireNonNull(referenceTrainer, "referenceTrainer");
             verifierSchemes.forEach(Schemes::provider);   // an unknown name fails here, naming the registered ones
             if (evasions.isEmpty()) {
                 throw new IllegalArgumentException("a run needs at least one evasion: Evasion.NONE for suspects as they are");
@@ -88,33 +93,40 @@ public final class DetectionRun {
 
         /** These schemes, the out-of-the-box verifier alone and with 4 references, no budgets, no evasion. */
         public static Config of(List<SchemeUnderTest> schemes) {
-            return new Config(schemes, v -> List.of(), List.of(), List.of(), true, 4, List.of(Evasion.NONE), List.of());
+            return new Config(schemes, v -> List.of(), List.of(), List.of(), true, 4, List.of(Evasion.NONE), List.of(),
+                    java.util.Optional.empty());
         }
 
         /** The same run with query-budget curves for these schemes. */
         public Config withBudgets(List<String> schemeNames, List<Integer> queryBudgets) {
             return new Config(schemes, perVictim, schemeNames, queryBudgets, outOfTheBox, references, evasions,
-                    verifierSchemes);
+                    verifierSchemes, referenceTrainer);
         }
 
         /** The same run with these evasions. */
         public Config withEvasions(List<Evasion> e) {
-            return new Config(schemes, perVictim, budgetSchemes, budgets, outOfTheBox, references, e, verifierSchemes);
+            return new Config(schemes, perVictim, budgetSchemes, budgets, outOfTheBox, references, e, verifierSchemes, referenceTrainer);
         }
 
         /** The same run with extra schemes for some victims. */
         public Config withPerVictim(Function<BenchmarkMember, List<SchemeUnderTest>> extra) {
-            return new Config(schemes, extra, budgetSchemes, budgets, outOfTheBox, references, evasions, verifierSchemes);
+            return new Config(schemes, extra, budgetSchemes, budgets, outOfTheBox, references, evasions, verifierSchemes, referenceTrainer);
         }
 
         /** The same run with or without the out-of-the-box verifier, and with this many references. */
         public Config withOutOfTheBox(boolean run, int referenceCount) {
-            return new Config(schemes, perVictim, budgetSchemes, budgets, run, referenceCount, evasions, verifierSchemes);
+            return new Config(schemes, perVictim, budgetSchemes, budgets, run, referenceCount, evasions, verifierSchemes, referenceTrainer);
+        }
+
+        /** The same run with this trainer for the self-calibration references (a cache, say). */
+        public Config withReferenceTrainer(ReferenceTrainer trainer) {
+            return new Config(schemes, perVictim, budgetSchemes, budgets, outOfTheBox, references, evasions,
+                    verifierSchemes, java.util.Optional.of(trainer));
         }
 
         /** The same run with these schemes also run as the out-of-the-box verifier runs its default. */
         public Config withVerifierSchemes(List<String> names) {
-            return new Config(schemes, perVictim, budgetSchemes, budgets, outOfTheBox, references, evasions, names);
+            return new Config(schemes, perVictim, budgetSchemes, budgets, outOfTheBox, references, evasions, names, referenceTrainer);
         }
     }
 
@@ -206,7 +218,11 @@ public final class DetectionRun {
                                     ProgressListener progress) {
         r.declare(new DetectionResults.SchemeInfo(label, scheme, 0, true));
         run(r, label, victim, suspects, c.evasions(), true,
-                () -> FingerprintVerifier.using(scheme).ownerData(owner).progress(progress).build(), progress);
+                () -> {
+                    FingerprintVerifier.Builder b = FingerprintVerifier.using(scheme).ownerData(owner).progress(progress);
+                    c.referenceTrainer().ifPresent(b::referenceTrainer);
+                    return b.build();
+                }, progress);
         if (c.references() > 0) {
             String withRefs = label + "+" + c.references() + "refs";
             r.declare(new DetectionResults.SchemeInfo(withRefs, scheme, 0, true));
