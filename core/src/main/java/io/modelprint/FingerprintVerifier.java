@@ -4,6 +4,7 @@ import io.modelprint.calibration.Calibration;
 import io.modelprint.calibration.ReferenceTrainer;
 import io.modelprint.calibration.SelfCalibration;
 import io.modelprint.calibration.SuspectScreen;
+import io.modelprint.scheme.Competence;
 import io.modelprint.scheme.ConferrableProvider;
 import io.modelprint.scheme.DefaultThresholds;
 import io.modelprint.scheme.FingerprintScheme;
@@ -391,6 +392,13 @@ public final class FingerprintVerifier {
         }
         if (trainer == null) {
             return Optional.of("no reference trainer is on the class path (modelprint-nd4j brings one)");
+        }
+        if (scheme.competence() == Competence.NONE) {
+            // trained references are weaker than most real independent models; without control queries to
+            // compare a suspect with references of its own accuracy, a threshold set on them is far too lax
+            // (7 of 10 independent models called stolen for combined, 2 of 10 for sac-m, on the PyTorch zoo)
+            return Optional.of(scheme.name() + " has no control queries to set a threshold for a suspect's accuracy, "
+                    + "which references the verifier trains itself need (akh-excess and error-profile have them)");
         }
         if (ownerData == null || ownerData.size() < SelfCalibration.MIN_OWNER_SAMPLES) {
             return Optional.of("the owner data has " + (ownerData == null ? 0 : ownerData.size())

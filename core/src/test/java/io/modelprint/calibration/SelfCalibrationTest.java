@@ -168,6 +168,18 @@ class SelfCalibrationTest {
         assertTrue(verdict.explanation().contains("holds no references"), verdict.explanation());
     }
 
+    @Test
+    void schemesWithoutControlQueriesDoNotCalibrateOnTrainedReferences() {
+        // references trained on half the owner data are weaker than real independent models: without a
+        // suspect's accuracy to compare them at, their distances would clear the threshold for anyone
+        FakeTrainer trainer = new FakeTrainer();
+        FingerprintVerifier v = FingerprintVerifier.using("sac-m").ownerData(OWNER).referenceTrainer(trainer).build();
+        VictimFingerprint fp = v.fingerprint(VICTIM);
+        assertEquals(0, trainer.calls.get());
+        Verdict verdict = v.verify(fp, TestModels.perturbed("stranger", CLASSES, 1, 0.5, 777, OutputKind.LOGITS));
+        assertTrue(verdict.explanation().contains("no control queries"), verdict.explanation());
+    }
+
     private static long countMistakes(LabeledImages data) {
         int[] predicted = VICTIM.predict(data.images()).labels();
         int[] truth = data.labels();
