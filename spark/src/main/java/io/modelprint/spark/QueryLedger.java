@@ -11,15 +11,18 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -31,9 +34,10 @@ import org.slf4j.LoggerFactory;
  * directory every executor can write (HDFS, or a shared mount; {@code file:} in local mode).
  *
  * <p>For each suspect the ledger holds a numbered log of <em>grants</em>. A task attempt that is
- * about to query a suspect appends the next grant, {@code grant-000001}, ..., by creating the file
- * only if it does not exist (atomic on HDFS and local file systems): two attempts racing for one
- * number cannot both win, the loser reads the log again. A grant is at most what is left of the
+ * about to query a suspect appends the next grant, {@code grant-000001}, ..., publishing the file
+ * whole and only if its name is free (a hard link on local and NFS file systems, a rename on HDFS;
+ * object stores such as S3, whose rename is not atomic, do not qualify): two attempts racing for
+ * one number cannot both win, the loser reads the log again. A grant is at most what is left of the
  * budget: the budget minus what every earlier grant charges, and an attempt's {@code HttpModel}
  * gets exactly its grant as its own hard budget (which counts retries and redirects). When the
  * attempt ends it writes {@code spent-000001} with the images it actually sent, which releases the
@@ -114,7 +118,7 @@ public final class QueryLedger implements Serializable {
     public Grant grant(SuspectSpec spec, long budget, long need, String attempt, double rate) {
         Path dir = new Path(root, suspectKey(spec));
         try {
-            FileSystem fs = dir.getFileSystem(new Configuration());
+            FileSystem fs = fileSystem(dir);
             fs.mkdirs(dir);
             for (int race = 0; race < MAX_RACES; race++) {
                 Log log = read(fs, dir);
@@ -127,10 +131,9 @@ public final class QueryLedger implements Serializable {
                 p.setProperty("granted", Long.toString(images));
                 p.setProperty("budget", Long.toString(budget));
                 p.setProperty("time", Long.toString(System.currentTimeMillis()));
-                try (FSDataOutputStream out = fs.create(new Path(dir, name("grant", seq)), false)) {
-                    p.store(out, "modelprint query ledger: a grant of " + spec.suspect() + "'s query budget");
-                } catch (FileAlreadyExistsException lostRace) {
-                    continue;
+                if (!publish(fs, new Path(dir, name("grant", seq)), store(p, "a grant of " + spec.suspect()
+                        + "'s query budget"))) {
+                    continue;   // another attempt took this number first
                 }
                 if (log.lastSequence > 0) {
                     waitForRate(spec, rate, log);
@@ -155,12 +158,12 @@ public final class QueryLedger implements Serializable {
         }
         Path dir = new Path(grant.suspectDir());
         try {
-            FileSystem fs = dir.getFileSystem(new Configuration());
+            FileSystem fs = fileSystem(dir);
             Properties p = new Properties();
             p.setProperty("spent", Long.toString(imagesSent));
             p.setProperty("time", Long.toString(System.currentTimeMillis()));
-            try (FSDataOutputStream out = fs.create(new Path(dir, name("spent", grant.sequence())), false)) {
-                p.store(out, "modelprint query ledger: what a grant spent");
+            if (!publish(fs, new Path(dir, name("spent", grant.sequence())), store(p, "what a grant spent"))) {
+                LOG.warn("grant {} in {} was closed already", grant.sequence(), dir);
             }
         } catch (IOException e) {
             // the grant stays charged in full: safe, only wasteful
@@ -172,7 +175,7 @@ public final class QueryLedger implements Serializable {
     public long charged(SuspectSpec spec) {
         Path dir = new Path(root, suspectKey(spec));
         try {
-            FileSystem fs = dir.getFileSystem(new Configuration());
+            FileSystem fs = fileSystem(dir);
             return fs.exists(dir) ? read(fs, dir).charged : 0;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the query ledger at " + dir + ": " + e.getMessage(), e);
@@ -186,7 +189,7 @@ public final class QueryLedger implements Serializable {
     Optional<StoredAnswers> answers(SuspectSpec spec, String queryHash) {
         Path file = new Path(new Path(root, suspectKey(spec)), "answers-" + queryHash);
         try {
-            FileSystem fs = file.getFileSystem(new Configuration());
+            FileSystem fs = fileSystem(file);
             if (!fs.exists(file)) {
                 return Optional.empty();
             }
@@ -203,15 +206,9 @@ public final class QueryLedger implements Serializable {
     void storeAnswers(SuspectSpec spec, String queryHash, Predictions answers, long cost) {
         Path dir = new Path(root, suspectKey(spec));
         Path file = new Path(dir, "answers-" + queryHash);
-        Path tmp = new Path(dir, ".answers-" + queryHash + "-" + Long.toHexString(System.nanoTime()));
         try {
-            FileSystem fs = dir.getFileSystem(new Configuration());
-            try (FSDataOutputStream out = fs.create(tmp, false)) {
-                out.write(encode(answers, cost));
-            }
-            if (!fs.rename(tmp, file)) {
-                fs.delete(tmp, false);   // another attempt stored the same answers first
-            }
+            // false: another attempt stored the same answers first
+            publish(fileSystem(dir), file, encode(answers, cost));
         } catch (IOException e) {
             LOG.warn("suspect {}: could not store answers in {}: {}; a retry would query again", spec.suspect(), dir,
                     e.toString());
@@ -236,6 +233,53 @@ public final class QueryLedger implements Serializable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JVM has no SHA-256", e);
         }
+    }
+
+    /** The file system of {@code p}; for local paths the raw one, which writes no checksum files. */
+    private static FileSystem fileSystem(Path p) throws IOException {
+        FileSystem fs = p.getFileSystem(new Configuration());
+        return fs instanceof LocalFileSystem local ? local.getRaw() : fs;
+    }
+
+    /**
+     * Makes {@code target} appear with {@code content}, whole, unless it exists: false then. Local
+     * files are linked into place ({@code link(2)} fails if the name exists), others renamed
+     * (HDFS's rename fails if the target exists); either way a reader never sees a partial file
+     * and two writers cannot both win.
+     */
+    private static boolean publish(FileSystem fs, Path target, byte[] content) throws IOException {
+        if (fs instanceof RawLocalFileSystem) {
+            java.nio.file.Path t = ((RawLocalFileSystem) fs).pathToFile(target).toPath();
+            java.nio.file.Path tmp = Files.createTempFile(t.getParent(), ".tmp-", "");
+            try {
+                Files.write(tmp, content);
+                Files.createLink(t, tmp);
+                return true;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                return false;
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        Path tmp = new Path(target.getParent(), ".tmp-" + target.getName() + "-" + UUID.randomUUID());
+        try (FSDataOutputStream out = fs.create(tmp, false)) {
+            out.write(content);
+        }
+        if (fs.rename(tmp, target)) {
+            return true;
+        }
+        fs.delete(tmp, false);
+        return false;
+    }
+
+    private static byte[] store(Properties p, String what) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        try {
+            p.store(w, "modelprint query ledger: " + what);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static String name(String kind, int seq) {
