@@ -207,8 +207,10 @@ public final class QueryLedger implements Serializable {
         Path dir = new Path(root, suspectKey(spec));
         Path file = new Path(dir, "answers-" + queryHash);
         try {
+            FileSystem fs = fileSystem(dir);
+            fs.mkdirs(dir);
             // false: another attempt stored the same answers first
-            publish(fileSystem(dir), file, encode(answers, cost));
+            publish(fs, file, encode(answers, cost));
         } catch (IOException e) {
             LOG.warn("suspect {}: could not store answers in {}: {}; a retry would query again", spec.suspect(), dir,
                     e.toString());
@@ -248,8 +250,8 @@ public final class QueryLedger implements Serializable {
      * and two writers cannot both win.
      */
     private static boolean publish(FileSystem fs, Path target, byte[] content) throws IOException {
-        if (fs instanceof RawLocalFileSystem) {
-            java.nio.file.Path t = ((RawLocalFileSystem) fs).pathToFile(target).toPath();
+        if (fs instanceof RawLocalFileSystem raw) {
+            java.nio.file.Path t = raw.pathToFile(target).toPath();
             java.nio.file.Path tmp = Files.createTempFile(t.getParent(), ".tmp-", "");
             try {
                 Files.write(tmp, content);
