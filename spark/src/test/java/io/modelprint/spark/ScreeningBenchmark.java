@@ -71,12 +71,14 @@ public final class ScreeningBenchmark {
             }
         }
         double fpSeconds = (System.nanoTime() - fpStart) / 1e9;
+        String memory = sessionMemory(suspectFiles);
         SparkSession spark = SparkSession.builder().master("local[2]").appName("screening-benchmark")
                 .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1").getOrCreate();
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "%d suspect files (zoo: %s), %d victims fingerprinted with akh-excess "
                         + "(300 queries) in %.1f s; %d cores%n%n", suspectFiles.size(), zoo, maxM, fpSeconds,
                 Runtime.getRuntime().availableProcessors()));
+        md.append(memory).append("\n\n");
         md.append("| N suspects | M victims | verdicts | Spark local[2] s | Spark suspects/min | single JVM s | "
                 + "single JVM suspects/min | Spark / single |\n|---|---|---|---|---|---|---|---|\n");
         // warm-up: JIT, ONNX Runtime's natives, Spark's first job
@@ -95,6 +97,35 @@ public final class ScreeningBenchmark {
         }
         spark.stop();
         Files.writeString(out, md.toString());
+    }
+
+    /** The resident memory an open ONNX Runtime session adds, from every suspect file open at once. */
+    private static String sessionMemory(List<Path> files) throws IOException {
+        List<SuspectOpener.Opened> open = new ArrayList<>();
+        long before = residentKb();
+        long bytes = 0;
+        try {
+            for (Path f : files) {
+                open.add(SuspectOpener.open(SuspectSpec.of(f.getFileName().toString(), f.toString()), 10,
+                        OptionalLong.empty()));
+                bytes += Files.size(f);
+            }
+            long after = residentKb();
+            return String.format(Locale.ROOT, "%d ONNX Runtime sessions open at once (files %.1f MB in all) add %.0f MB "
+                    + "of resident memory: %.1f MB per session", files.size(), bytes / 1e6, (after - before) / 1024.0,
+                    (after - before) / 1024.0 / files.size());
+        } finally {
+            open.forEach(SuspectOpener.Opened::close);
+        }
+    }
+
+    private static long residentKb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IllegalStateException("no VmRSS in /proc/self/status");
     }
 
     /** Seconds for Spark, then for the single-JVM loop. */
