@@ -30,6 +30,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.jdk.javaapi.CollectionConverters;
@@ -102,7 +103,9 @@ public final class SuspectScreening {
 
     /**
      * Runs the screening: reads and checks the fingerprints on the driver, then verifies every
-     * suspect against every fingerprint on the executors. The result is computed once and cached.
+     * suspect against every fingerprint on the executors. Each suspect is verified once (the rows
+     * are persisted before they are sorted) and the sorted table is cached; {@code unpersist()} it
+     * when done.
      *
      * @throws FingerprintFileException if a fingerprint file is missing, damaged or (with a key) not
      *                                  signed by it, naming the file
@@ -118,7 +121,9 @@ public final class SuspectScreening {
         JavaRDD<Row> rows = suspects.select("suspect", "location", "kind", "options")
                 .repartition(partitions, functions.col("suspect"))
                 .javaRDD()
-                .mapPartitions(new PartitionScreener(shared, ledger));
+                .mapPartitions(new PartitionScreener(shared, ledger))
+                // kept: sorting samples its input first, which would otherwise verify every suspect twice
+                .persist(StorageLevel.MEMORY_AND_DISK());
         return spark.createDataFrame(rows, VerdictRows.SCHEMA).orderBy("suspect", "victim").cache();
     }
 
@@ -265,13 +270,17 @@ public final class SuspectScreening {
 
     private void checkSuspects() {
         Dataset<Row> s = suspects.select("suspect", "location", "kind");
-        List<Row> repeated = s.groupBy("suspect").count().filter("count > 1").limit(3).collectAsList();
-        if (!repeated.isEmpty()) {
-            throw new IllegalArgumentException("suspect names must be unique, but " + repeated.get(0).getString(0)
-                    + " appears " + repeated.get(0).getLong(1) + " times: give each suspect its own name");
+        // one job for the three counts
+        Row counts = s.agg(functions.count(functions.lit(1)), functions.countDistinct(functions.col("suspect")),
+                functions.sum(functions.when(functions.expr("lower(kind) = 'http' or (kind is null and "
+                        + "(lower(location) like 'http://%' or lower(location) like 'https://%'))"), 1).otherwise(0)))
+                .first();
+        if (counts.getLong(0) != counts.getLong(1)) {
+            Row repeated = s.groupBy("suspect").count().filter("count > 1").first();
+            throw new IllegalArgumentException("suspect names must be unique, but " + repeated.getString(0)
+                    + " appears " + repeated.getLong(1) + " times: give each suspect its own name");
         }
-        long http = s.filter("lower(kind) = 'http' or (kind is null and (lower(location) like 'http://%' "
-                + "or lower(location) like 'https://%'))").count();
+        long http = counts.isNullAt(2) ? 0 : counts.getLong(2);
         if (http == 0) {
             return;
         }

@@ -211,6 +211,14 @@ class SuspectScreeningTest {
     }
 
     @Test
+    void repeatedSuspectNamesAreRefused() {
+        List<SuspectSpec> s = List.of(SuspectSpec.of("same", MODELS.resolve("independent-a.onnx").toString()),
+                SuspectSpec.of("same", MODELS.resolve("independent-b.onnx").toString()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> screen(s, 1, null));
+        assertTrue(e.getMessage().contains("same appears 2 times"), e.getMessage());
+    }
+
+    @Test
     void httpSuspectsNeedALedger() throws IOException {
         List<SuspectSpec> s = List.of(SuspectSpec.of("api", "http://127.0.0.1:9/predict"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> screen(s, 1, null));
