@@ -276,9 +276,14 @@ public final class SuspectScreening {
                         + "(lower(location) like 'http://%' or lower(location) like 'https://%'))"), 1).otherwise(0)))
                 .first();
         if (counts.getLong(0) != counts.getLong(1)) {
-            Row repeated = s.groupBy("suspect").count().filter("count > 1").first();
-            throw new IllegalArgumentException("suspect names must be unique, but " + repeated.getString(0)
-                    + " appears " + repeated.getLong(1) + " times: give each suspect its own name");
+            List<Row> repeated = s.filter("suspect is not null").groupBy("suspect").count().filter("count > 1")
+                    .limit(1).collectAsList();
+            if (repeated.isEmpty()) {
+                throw new IllegalArgumentException("the suspects table has rows without a suspect name: give every "
+                        + "suspect a unique name");
+            }
+            throw new IllegalArgumentException("suspect names must be unique, but " + repeated.get(0).getString(0)
+                    + " appears " + repeated.get(0).getLong(1) + " times: give each suspect its own name");
         }
         long http = counts.isNullAt(2) ? 0 : counts.getLong(2);
         if (http == 0) {
