@@ -33,8 +33,6 @@ import io.modelprint.data.IdxReader;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -68,14 +66,8 @@ class CommandLineContractTest {
 
     static Path fingerprint;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = ModelprintCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static String model(String name) {
@@ -85,7 +77,7 @@ class CommandLineContractTest {
     @BeforeAll
     static void fingerprintTheVictim() {
         fingerprint = dir.resolve("victim.fp.json");
-        Run r = run("fingerprint", "--no-self-calibrate", "--model", model("victim-mlp.zip"), "--scheme", "sac-m", "--data-range", "8000:10000",
+        CliRun r = run("fingerprint", "--no-self-calibrate", "--model", model("victim-mlp.zip"), "--scheme", "sac-m", "--data-range", "8000:10000",
                 "--out", fingerprint.toString(), "--json", "--quiet");
         assertEquals(ModelprintCli.INDEPENDENT, r.code(), r.err());
         JsonNode summary = only(r.out());
@@ -117,7 +109,7 @@ class CommandLineContractTest {
 
     @Test
     void jsonVerdictsHaveTheDocumentedFieldsOnePerSuspectAndAFailureDoesNotLoseTheOthers() {
-        Run r = run("verify", "--fingerprint", fingerprint.toString(), "--json", "--quiet", "--parallel", "2",
+        CliRun r = run("verify", "--fingerprint", fingerprint.toString(), "--json", "--quiet", "--parallel", "2",
                 "--suspect", model("finetuned-copy.zip"), "--suspect", "no-such-model.onnx",
                 "--suspect", model("independent-b.onnx"));
         List<JsonNode> verdicts = lines(r.out());
@@ -141,7 +133,7 @@ class CommandLineContractTest {
         assertFalse(verdicts.get(2).get("notes").isEmpty(), verdicts.get(2).toString());
         assertEquals(ModelprintCli.ERROR, r.code(), "a failed suspect makes the run fail, never read as stolen");
 
-        Run twoGood = run("verify", "--fingerprint", fingerprint.toString(), "--json", "--quiet",
+        CliRun twoGood = run("verify", "--fingerprint", fingerprint.toString(), "--json", "--quiet",
                 "--suspect", model("independent-b.onnx"), "--suspect", model("finetuned-copy.zip"));
         assertEquals(ModelprintCli.STOLEN, twoGood.code(), twoGood.err());
         assertEquals(2, lines(twoGood.out()).size());
@@ -149,7 +141,7 @@ class CommandLineContractTest {
 
     @Test
     void fingerprintsGoToStandardOutputAndComeBackFromStandardInput() throws Exception {
-        Run written = run("fingerprint", "--no-self-calibrate", "--model", model("victim-mlp.zip"), "--scheme", "sac-m", "--data-range",
+        CliRun written = run("fingerprint", "--no-self-calibrate", "--model", model("victim-mlp.zip"), "--scheme", "sac-m", "--data-range",
                 "8000:10000", "--out", "-", "--quiet");
         assertEquals(ModelprintCli.INDEPENDENT, written.code(), written.err());
         assertTrue(written.err().contains("wrote standard output"), written.err());
@@ -159,10 +151,10 @@ class CommandLineContractTest {
         InputStream stdin = System.in;
         try {
             System.setIn(new ByteArrayInputStream(written.out().getBytes(StandardCharsets.UTF_8)));
-            Run r = run("verify", "--fingerprint", "-", "--suspect", model("finetuned-copy.zip"), "--json");
+            CliRun r = run("verify", "--fingerprint", "-", "--suspect", model("finetuned-copy.zip"), "--json");
             assertEquals(ModelprintCli.STOLEN, r.code(), r.err());
             System.setIn(new ByteArrayInputStream(new byte[0]));
-            Run empty = run("verify", "--fingerprint", "-", "--suspect", model("finetuned-copy.zip"));
+            CliRun empty = run("verify", "--fingerprint", "-", "--suspect", model("finetuned-copy.zip"));
             assertEquals(ModelprintCli.ERROR, empty.code());
             assertTrue(empty.err().contains("standard input, which is empty"), empty.err());
         } finally {
@@ -173,7 +165,7 @@ class CommandLineContractTest {
     @Test
     void ownerDataComesFromAnyIdxPairOrAFolderOfPngImages() throws Exception {
         Path out = dir.resolve("idx.fp.json");
-        Run idx = run("fingerprint", "--no-self-calibrate", "--model", model("victim-mlp.zip"), "--scheme", "sac-m", "--quiet",
+        CliRun idx = run("fingerprint", "--no-self-calibrate", "--model", model("victim-mlp.zip"), "--scheme", "sac-m", "--quiet",
                 "--images", DATA.resolve("t10k-images-idx3-ubyte.gz").toString(),
                 "--labels", DATA.resolve("t10k-labels-idx1-ubyte.gz").toString(), "--data-range", "9000:10000",
                 "--out", out.toString());
@@ -206,11 +198,11 @@ class CommandLineContractTest {
         System.arraycopy(read.images().pixels(), 0, got, 0, 784);
         assertArrayEquals(expected, got, 1e-6f, "the first image of the lowest class, pixel for pixel");
 
-        Run png = run("fingerprint", "--no-self-calibrate", "--model", model("victim-mlp.zip"), "--scheme", "sac-m", "--quiet",
+        CliRun png = run("fingerprint", "--no-self-calibrate", "--model", model("victim-mlp.zip"), "--scheme", "sac-m", "--quiet",
                 "--image-folder", folder.toString(), "--out", dir.resolve("png.fp.json").toString());
         assertEquals(ModelprintCli.INDEPENDENT, png.code(), png.err());
 
-        Run both = run("fingerprint", "--no-self-calibrate", "--model", model("victim-mlp.zip"), "--image-folder", folder.toString(),
+        CliRun both = run("fingerprint", "--no-self-calibrate", "--model", model("victim-mlp.zip"), "--image-folder", folder.toString(),
                 "--data", DATA.toString(), "--out", dir.resolve("x.fp.json").toString());
         assertEquals(ModelprintCli.ERROR, both.code());
         assertTrue(both.err().contains("one way"), both.err());
@@ -220,7 +212,7 @@ class CommandLineContractTest {
     void theFingerprintIsNeverWrittenOverTheModel() throws Exception {
         Path victim = Files.copy(MODELS.resolve("victim-mlp.zip"), dir.resolve("own-victim.zip"));
         byte[] before = Files.readAllBytes(victim);
-        Run r = run("fingerprint", "--no-self-calibrate", "--model", victim.toString(), "--scheme", "sac-m", "--data-range", "8000:10000",
+        CliRun r = run("fingerprint", "--no-self-calibrate", "--model", victim.toString(), "--scheme", "sac-m", "--data-range", "8000:10000",
                 "--quiet", "--out", dir.resolve(".").resolve("own-victim.zip").toString());
         assertEquals(ModelprintCli.ERROR, r.code());
         assertTrue(r.err().contains("refusing to write the fingerprint"), r.err());
@@ -229,23 +221,23 @@ class CommandLineContractTest {
 
     @Test
     void badOptionsGetCommandLineAdviceAndExitTwo() {
-        Run budget = run("verify", "--fingerprint", fingerprint.toString(), "--suspect", model("independent-b.onnx"),
+        CliRun budget = run("verify", "--fingerprint", fingerprint.toString(), "--suspect", model("independent-b.onnx"),
                 "--budget", "100");
         assertEquals(ModelprintCli.ERROR, budget.code());
         assertTrue(budget.err().contains("--budget applies to http(s):// suspects only"), budget.err());
 
-        Run rate = run("verify", "--fingerprint", fingerprint.toString(), "--suspect", "http://127.0.0.1:9/predict",
+        CliRun rate = run("verify", "--fingerprint", fingerprint.toString(), "--suspect", "http://127.0.0.1:9/predict",
                 "--rate", "0");
         assertEquals(ModelprintCli.ERROR, rate.code());
         assertTrue(rate.err().contains("--rate 0.0 is not a rate"), rate.err());
 
-        Run timeout = run("verify", "--fingerprint", fingerprint.toString(), "--suspect", "http://127.0.0.1:9/predict",
+        CliRun timeout = run("verify", "--fingerprint", fingerprint.toString(), "--suspect", "http://127.0.0.1:9/predict",
                 "--timeout", "1e300");
         assertEquals(ModelprintCli.ERROR, timeout.code());
         assertTrue(timeout.err().contains("--timeout 1.0E300 is out of range"), timeout.err());
         assertFalse(timeout.err().contains("overflow"), timeout.err());
 
-        Run conferrable = run("fingerprint", "--no-self-calibrate", "--model", model("victim-mlp.zip"), "--scheme", "conferrable",
+        CliRun conferrable = run("fingerprint", "--no-self-calibrate", "--model", model("victim-mlp.zip"), "--scheme", "conferrable",
                 "--out", dir.resolve("c.fp.json").toString());
         assertEquals(ModelprintCli.ERROR, conferrable.code());
         assertTrue(conferrable.err().contains("--surrogate FILE"), conferrable.err());
@@ -284,7 +276,7 @@ class CommandLineContractTest {
     void aPortInUseIsNamed() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
-            Run r = run("serve", model("independent-b.onnx"), "--port", Integer.toString(port));
+            CliRun r = run("serve", model("independent-b.onnx"), "--port", Integer.toString(port));
             assertEquals(ModelprintCli.ERROR, r.code());
             assertTrue(r.err().contains("cannot listen on 127.0.0.1:" + port), r.err());
         }

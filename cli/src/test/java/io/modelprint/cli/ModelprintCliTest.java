@@ -25,8 +25,6 @@ import io.modelprint.config.Parameter;
 import io.modelprint.dl4j.Dl4jModel;
 import io.modelprint.scheme.SchemeProvider;
 import io.modelprint.scheme.Schemes;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -47,14 +45,8 @@ class ModelprintCliTest {
 
     static Path fingerprint;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = ModelprintCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static String model(String name) {
@@ -67,7 +59,7 @@ class ModelprintCliTest {
 
     @Test
     void fingerprintHelpListsEverySchemeOfTheRegistryWithItsParameters() {
-        Run r = run("fingerprint", "--help");
+        CliRun r = run("fingerprint", "--help");
         assertEquals(0, r.code(), r.err());
         String help = r.out().replaceAll("\\s+", " ");   // help text is wrapped at 80 columns
         for (SchemeProvider p : Schemes.providers().values()) {
@@ -83,7 +75,7 @@ class ModelprintCliTest {
     @BeforeAll
     static void fingerprintTheVictim() {
         fingerprint = dir.resolve("victim.fp.json");
-        Run r = run("fingerprint", "--no-self-calibrate", "--model", model("victim-mlp.zip"), "--scheme", "sac-m", "--data-range",
+        CliRun r = run("fingerprint", "--no-self-calibrate", "--model", model("victim-mlp.zip"), "--scheme", "sac-m", "--data-range",
                 "8000:10000", "--out", fingerprint.toString());
         assertEquals(ModelprintCli.INDEPENDENT, r.code(), r.err());
         assertTrue(r.out().contains("with sac-m: 100 queries"), r.out());
@@ -92,7 +84,7 @@ class ModelprintCliTest {
 
     @Test
     void aFineTunedCopyIsStolenAndExitsOne() {
-        Run r = run("verify", "--fingerprint", fingerprint.toString(), "--suspect", model("finetuned-copy.zip"));
+        CliRun r = run("verify", "--fingerprint", fingerprint.toString(), "--suspect", model("finetuned-copy.zip"));
         assertEquals(ModelprintCli.STOLEN, r.code(), r.out() + r.err());
         assertTrue(r.out().startsWith("finetuned-copy.zip: STOLEN"), r.out());
     }
@@ -101,7 +93,7 @@ class ModelprintCliTest {
     void anIndependentOnnxModelIsNotStolenAndWithoutReferencesInconclusiveExitingThree() {
         // the fingerprint is not self-calibrated (--no-self-calibrate): a default threshold measured on other
         // victims cannot clear a suspect, so the verdict is inconclusive, and exit code 3 says so
-        Run r = run("verify", "--fingerprint", fingerprint.toString(), "--suspect", model("independent-b.onnx"));
+        CliRun r = run("verify", "--fingerprint", fingerprint.toString(), "--suspect", model("independent-b.onnx"));
         assertEquals(ModelprintCli.INCONCLUSIVE, r.code(), r.out() + r.err());
         assertTrue(r.out().startsWith("independent-b.onnx: inconclusive"), r.out());
         assertTrue(r.out().contains("cannot clear a suspect"), r.out());
@@ -112,11 +104,11 @@ class ModelprintCliTest {
         Dl4jModel copy = Dl4jModel.of("copy", ModelSerializer.restoreMultiLayerNetwork(
                 Path.of(model("finetuned-copy.zip")).toFile(), false), new ImageShape(1, 28, 28), OutputKind.LOGITS);
         try (PredictionServer server = PredictionServer.start(copy, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), true)) {
-            Run r = run("verify", "--fingerprint", fingerprint.toString(), "--suspect", server.uri().toString(),
+            CliRun r = run("verify", "--fingerprint", fingerprint.toString(), "--suspect", server.uri().toString(),
                     "--budget", "100");
             assertEquals(ModelprintCli.STOLEN, r.code(), r.out() + r.err());
             assertTrue(r.out().contains("compared on probabilities, 100 queries"), r.out());
-            Run over = run("verify", "--fingerprint", fingerprint.toString(), "--suspect", server.uri().toString(),
+            CliRun over = run("verify", "--fingerprint", fingerprint.toString(), "--suspect", server.uri().toString(),
                     "--budget", "99");
             assertEquals(ModelprintCli.ERROR, over.code());
             assertTrue(over.err().contains("query budget of 99 images"), over.err());
@@ -128,15 +120,15 @@ class ModelprintCliTest {
         Path tampered = dir.resolve("tampered.fp.json");
         String text = Files.readString(fingerprint);
         Files.writeString(tampered, text.replaceFirst("\"seed\" : 3", "\"seed\" : 4"));
-        Run t = run("verify", "--fingerprint", tampered.toString(), "--suspect", model("finetuned-copy.zip"));
+        CliRun t = run("verify", "--fingerprint", tampered.toString(), "--suspect", model("finetuned-copy.zip"));
         assertEquals(ModelprintCli.ERROR, t.code());
         assertTrue(t.err().contains("was altered after it was written"), t.err());
 
-        Run missing = run("verify", "--fingerprint", fingerprint.toString(), "--suspect", "no-such-model.zip");
+        CliRun missing = run("verify", "--fingerprint", fingerprint.toString(), "--suspect", "no-such-model.zip");
         assertEquals(ModelprintCli.ERROR, missing.code());
         assertTrue(missing.err().contains("no model file at no-such-model.zip"), missing.err());
 
-        Run usage = run("verify", "--suspect", "x.zip");
+        CliRun usage = run("verify", "--suspect", "x.zip");
         assertEquals(ModelprintCli.ERROR, usage.code());
         assertTrue(usage.err().contains("--fingerprint"), usage.err());
     }

@@ -19,18 +19,23 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.modelprint.FingerprintVerifier;
 import io.modelprint.ImageBatch;
 import io.modelprint.ImageShape;
 import io.modelprint.LabeledImages;
 import io.modelprint.OutputKind;
-import io.modelprint.Predictions;
+import io.modelprint.VictimFingerprint;
 import io.modelprint.data.FashionMnist;
 import io.modelprint.onnx.OnnxModel;
+import io.modelprint.scheme.Schemes;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Where the time goes when a zoo of ONNX files is scored through the library: every file opened
@@ -62,6 +67,24 @@ public final class OnnxScoringOverhead {
 
     /** Runs the passes and prints a Markdown table. */
     public static void main(String[] args) throws Exception {
+        // on a thread with a 16 MB stack, as OnnxModel loads ONNX Runtime: loaded from a 1 MB main thread next to
+        // ND4J's long class path, its native library was seen to crash the JVM
+        Exception[] failed = new Exception[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                run(args);
+            } catch (Exception e) {
+                failed[0] = e;
+            }
+        }, "onnx-overhead", 16L << 20);
+        t.start();
+        t.join();
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 48;
         int passes = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path root = Path.of(System.getProperty("modelprint.root", "."));
@@ -71,17 +94,29 @@ public final class OnnxScoringOverhead {
                 test.images().slice(200, 300));
         System.out.printf(Locale.ROOT, "%d ONNX files, 3 query sets of 100 images, %d processors%n%n", files.size(),
                 Runtime.getRuntime().availableProcessors());
+        // three fingerprints of 100 queries each (the first file is the victim), for the way through verify()
+        List<VictimFingerprint> fingerprints = new ArrayList<>();
+        try (OnnxModel victim = OnnxModel.builder(files.get(0)).inputShape(SHAPE).build()) {
+            LabeledImages owner = test.slice(8000, 10000);
+            for (String scheme : List.of("sac-m", "sac-w", "akh-excess")) {
+                fingerprints.add(FingerprintVerifier.using(Schemes.create(scheme, Map.of())).ownerData(owner)
+                        .selfCalibrate(false).build().fingerprint(victim));
+            }
+        }
         System.out.println("| pass | way | open s | answer s | total s | vs bare |");
         System.out.println("|---|---|---|---|---|---|");
         for (int pass = 0; pass < passes; pass++) {
             Split bare;
             Split library;
             Split declared;
+            Split verified;
             if (pass % 2 == 0) {
                 bare = bare(files, sets);
                 library = library(files, sets, null);
                 declared = library(files, sets, OutputKind.LOGITS);
+                verified = verified(files, fingerprints);
             } else {
+                verified = verified(files, fingerprints);
                 declared = library(files, sets, OutputKind.LOGITS);
                 library = library(files, sets, null);
                 bare = bare(files, sets);
@@ -90,6 +125,7 @@ public final class OnnxScoringOverhead {
             row(p, "bare ONNX Runtime", bare, bare);
             row(p, "OnnxModel (output kind probed)", library, bare);
             row(p, "OnnxModel (output kind declared)", declared, bare);
+            row(p, "OnnxModel + verify() on 3 fingerprints", verified, bare);
         }
     }
 
@@ -99,30 +135,54 @@ public final class OnnxScoringOverhead {
     }
 
     static Split library(List<Path> files, List<ImageBatch> sets, OutputKind kind) {
-        long open = 0;
-        long answer = 0;
-        double checksum = 0;
-        for (Path f : files) {
-            long t0 = System.nanoTime();
+        return throughOnnxModel(files, f -> {
             OnnxModel.Builder b = OnnxModel.builder(f).inputShape(SHAPE);
             if (kind != null) {
                 b.outputKind(kind);
             }
-            try (OnnxModel m = b.build()) {
+            return b.build();
+        }, m -> {
+            double sum = 0;
+            for (ImageBatch q : sets) {
+                sum += m.predict(q).scores().get(0, 0);
+            }
+            return sum;
+        });
+    }
+
+    static Split verified(List<Path> files, List<VictimFingerprint> fingerprints) {
+        List<FingerprintVerifier> verifiers = new ArrayList<>();
+        for (VictimFingerprint fp : fingerprints) {
+            verifiers.add(FingerprintVerifier.forFingerprint(fp).build());
+        }
+        return throughOnnxModel(files, f -> OnnxModel.builder(f).inputShape(SHAPE).build(), m -> {
+            double sum = 0;
+            for (int i = 0; i < fingerprints.size(); i++) {
+                sum += verifiers.get(i).verify(fingerprints.get(i), m).distance();
+            }
+            return sum;
+        });
+    }
+
+    // opens each file, times opening and the work apart, closes it
+    private static Split throughOnnxModel(List<Path> files, Function<Path, OnnxModel> open,
+                                          ToDoubleFunction<OnnxModel> work) {
+        long opening = 0;
+        long answering = 0;
+        double checksum = 0;
+        for (Path f : files) {
+            long t0 = System.nanoTime();
+            try (OnnxModel m = open.apply(f)) {
                 long t1 = System.nanoTime();
-                for (ImageBatch q : sets) {
-                    Predictions p = m.predict(q);
-                    checksum += p.scores().get(0, 0);
-                }
-                long t2 = System.nanoTime();
-                open += t1 - t0;
-                answer += t2 - t1;
+                checksum += work.applyAsDouble(m);
+                opening += t1 - t0;
+                answering += System.nanoTime() - t1;
             }
         }
         if (Double.isNaN(checksum)) {
             throw new IllegalStateException("NaN answers");
         }
-        return new Split(open / 1e9, answer / 1e9);
+        return new Split(opening / 1e9, answering / 1e9);
     }
 
     static Split bare(List<Path> files, List<ImageBatch> sets) throws OrtException {

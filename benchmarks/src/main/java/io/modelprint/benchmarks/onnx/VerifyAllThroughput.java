@@ -70,23 +70,37 @@ public final class VerifyAllThroughput {
             VictimFingerprint fp = fingerprinter.fingerprint(victim);
             FingerprintVerifier verifier = FingerprintVerifier.forFingerprint(fp).build();
             System.out.printf(Locale.ROOT, "%d suspects (ONNX files) against %s, scheme %s, %d queries each; %d "
-                    + "processors; median of %d rounds after one warm-up pass%n%n", suspects.size(), victim.name(),
+                    + "processors; median of %d rounds (the ways take turns) after one warm-up pass%n%n", suspects.size(), victim.name(),
                     scheme, fp.querySet().size(), Runtime.getRuntime().availableProcessors(), rounds);
             // one warm-up pass: ONNX Runtime's first run of each session allocates its buffers
             loop(verifier, fp, suspects);
+            // the ways take turns within each round, in a rotating order, so that a change in the machine's load
+            // (other jobs share it) falls on all of them alike
+            int[] parallelisms = {1, 2, 4};
+            int ways = 1 + parallelisms.length;
+            double[][] seconds = new double[ways][rounds];
+            for (int r = 0; r < rounds; r++) {
+                for (int k = 0; k < ways; k++) {
+                    int way = (k + r) % ways;
+                    long t0 = System.nanoTime();
+                    if (way == 0) {
+                        loop(verifier, fp, suspects);
+                    } else {
+                        SuspectVerdicts v = verifier.verifyAll(fp, suspects, parallelisms[way - 1]);
+                        if (!v.failures().isEmpty()) {
+                            throw new IllegalStateException(v.failures().size() + " suspects failed: "
+                                    + v.failures().get(0).failure().orElseThrow());
+                        }
+                    }
+                    seconds[way][r] = (System.nanoTime() - t0) / 1e9;
+                }
+            }
             System.out.println("| way | parallelism | s per pass | suspects/s | vs loop |");
             System.out.println("|---|---|---|---|---|");
-            double loop = median(rounds, () -> loop(verifier, fp, suspects));
+            double loop = median(seconds[0]);
             row("plain loop of verify()", "1", loop, suspects.size(), loop);
-            for (int p : new int[] {1, 2, 4}) {
-                double s = median(rounds, () -> {
-                    SuspectVerdicts v = verifier.verifyAll(fp, suspects, p);
-                    if (!v.failures().isEmpty()) {
-                        throw new IllegalStateException(v.failures().size() + " suspects failed: "
-                                + v.failures().get(0).failure().orElseThrow());
-                    }
-                });
-                row("verifyAll", Integer.toString(p), s, suspects.size(), loop);
+            for (int k = 0; k < parallelisms.length; k++) {
+                row("verifyAll", Integer.toString(parallelisms[k]), median(seconds[k + 1]), suspects.size(), loop);
             }
         } finally {
             for (OnnxModel m : models) {
@@ -105,15 +119,10 @@ public final class VerifyAllThroughput {
         }
     }
 
-    private static double median(int rounds, Runnable pass) {
-        double[] s = new double[rounds];
-        for (int r = 0; r < rounds; r++) {
-            long t0 = System.nanoTime();
-            pass.run();
-            s[r] = (System.nanoTime() - t0) / 1e9;
-        }
+    private static double median(double[] values) {
+        double[] s = values.clone();
         Arrays.sort(s);
-        return s[rounds / 2];
+        return s[s.length / 2];
     }
 
     private static void row(String way, String parallelism, double seconds, int suspects, double loop) {
