@@ -40,4 +40,24 @@ public final class Nd4jRuntime {
         String backend = Nd4j.getBackend().getClass().getSimpleName().toLowerCase(Locale.ROOT);
         return backend.contains("cuda") || backend.contains("jcublas") ? "nd4j-cuda" : "nd4j-cpu";
     }
+
+    /** Whether an ND4J backend (nd4j-native or a CUDA build) is on the class path; loads nothing. */
+    public static boolean backendOnClassPath() {
+        return present("org.nd4j.linalg.factory.Nd4j")
+                && (present("org.nd4j.linalg.cpu.nativecpu.CpuBackend") || cudaOnClassPath());
+    }
+
+    /** Whether ND4J's CUDA backend is on the class path; loads nothing. */
+    public static boolean cudaOnClassPath() {
+        return present("org.nd4j.linalg.jcublas.JCublasBackend");
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, Nd4jRuntime.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
 }
