@@ -486,7 +486,7 @@ def export(net, out, name, probabilities):
 # ---------------------------------------------------------------------------------------------
 # the manifest
 
-def manifest(out, jobs, splits, size):
+def manifest(out, jobs, splits, size, complete=True):
     entries = []
     preds = {}
     for j in jobs:
@@ -514,7 +514,8 @@ def manifest(out, jobs, splits, size):
         m.update(file=j["name"] + ".onnx", role=role, family=fam, fidelity=fidelity,
                  match=j["params"].get("match"))
         entries.append(m)
-    doc = dict(format="modelprint-pytorch-zoo", version=FORMAT_VERSION, size=size, torch=torch.__version__,
+    doc = dict(format="modelprint-pytorch-zoo", version=FORMAT_VERSION, size=size, complete=complete,
+               torch=torch.__version__,
                data="fashion-mnist", split={"owner_private": [0, 25000], "owner_public": [25000, 30000],
                                             "attacker": [30000, 60000], "test": [0, 10000]},
                splits={s: dict(victims=[v for v, _ in spec_s["victims"]]) for s, spec_s in splits.items()},
@@ -531,12 +532,25 @@ def main(argv=None):
     ap.add_argument("--data", default=os.environ.get("MODELPRINT_DATA_DIR", DEFAULT_DATA))
     ap.add_argument("--jobs", type=int, default=2, help="models trained at once, one thread each (default 2)")
     ap.add_argument("--only", help="train only jobs whose name contains this")
+    ap.add_argument("--manifest-only", action="store_true",
+                    help="train nothing: write manifest.json over the models built so far (marked incomplete)")
     a = ap.parse_args(argv)
     out = a.out or os.path.join(ROOT, "zoo-cache", "pytorch", a.size)
     os.makedirs(out, exist_ok=True)
     jobs, splits = spec(a.size)
     args = dict(data=a.data, out=out)
     data(args)  # fail early on missing data
+    if a.manifest_only:
+        built = [j for j in jobs if os.path.exists(path(out, j["name"], ".json"))]
+        victims = {j["name"] for j in built if j["kind"] in attacks.VICTIM_KINDS and not j["params"].get("twin")}
+        built_splits = {s: dict(spec_s, victims=[(v, arch) for v, arch in spec_s["victims"]
+                                                 if f"{s}/{v}/victim" in victims])
+                        for s, spec_s in splits.items()}
+        built_splits = {s: spec_s for s, spec_s in built_splits.items() if spec_s["victims"]}
+        built = [j for j in built if j["split"] in built_splits]
+        doc = manifest(out, built, built_splits, a.size, complete=len(built) == len(jobs))
+        print(f"wrote {os.path.join(out, 'manifest.json')}: {len(doc['models'])} of {len(jobs)} models", flush=True)
+        return
     todo = [j for j in jobs if not os.path.exists(path(out, j["name"], ".json"))
             and (a.only is None or a.only in j["name"])]
     done = {j["name"] for j in jobs if os.path.exists(path(out, j["name"], ".json"))}

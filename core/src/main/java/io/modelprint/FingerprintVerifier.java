@@ -19,6 +19,7 @@ import io.modelprint.calibration.Calibration;
 import io.modelprint.calibration.ReferenceTrainer;
 import io.modelprint.calibration.SelfCalibration;
 import io.modelprint.calibration.SuspectScreen;
+import io.modelprint.scheme.Competence;
 import io.modelprint.scheme.ConferrableProvider;
 import io.modelprint.scheme.DefaultThresholds;
 import io.modelprint.scheme.FingerprintScheme;
@@ -238,13 +239,25 @@ public final class FingerprintVerifier {
         LabeledImages queryPool = ownerData;
         List<Model> refs = references;
         boolean trained = false;
+        QuerySet queries = null;
         if (selfCalibrationReason().isEmpty()) {
             SelfCalibration.Split split = SelfCalibration.split(ownerData, seed);
-            queryPool = split.queries();
-            refs = SelfCalibration.references(trainer, split.training(), trainedReferences, seed, progress);
-            trained = true;
+            try {
+                queries = scheme.queryBuilder().build(victim, split.queries(), seed, progress);
+            } catch (IllegalArgumentException e) {
+                // half of the owner data cannot give this scheme its queries: all of it is used, without references
+                LOG.warn("not training references: half of the {} owner samples cannot give {} its queries ({}); "
+                        + "give more owner data or reference models", ownerData.size(), scheme.name(), e.getMessage());
+            }
+            if (queries != null) {
+                queryPool = split.queries();
+                refs = SelfCalibration.references(trainer, split.training(), trainedReferences, seed, progress);
+                trained = true;
+            }
         }
-        QuerySet queries = scheme.queryBuilder().build(victim, queryPool, seed, progress);
+        if (queries == null) {
+            queries = scheme.queryBuilder().build(victim, queryPool, seed, progress);
+        }
         long t1 = System.nanoTime();
         progress.onProgress("fingerprinting victim", 0, 1 + refs.size());
         Predictions victimAnswers = victim.predict(queries.inputs());
@@ -464,7 +477,8 @@ public final class FingerprintVerifier {
         if (referenceCount == 1) {
             notes.add("one reference model cannot calibrate a threshold: give at least " + MIN_REFERENCES_TO_CLEAR);
         }
-        String why = selfCalibrationReason().orElse("no reference models");
+        String why = selfCalibrationReason().orElse("the fingerprint holds no references (made without them, or half of "
+                + "the owner data could not give the scheme its queries)");
         Optional<Threshold> fallback = scheme.defaultThreshold(rep);
         if (fallback.isEmpty()) {
             notes.add("no default threshold was measured for " + scheme.name() + " with parameters "
@@ -498,6 +512,13 @@ public final class FingerprintVerifier {
         }
         if (trainer == null) {
             return Optional.of("no reference trainer is on the class path (modelprint-nd4j brings one)");
+        }
+        if (scheme.competence() == Competence.NONE) {
+            // trained references are weaker than most real independent models; without control queries to
+            // compare a suspect with references of its own accuracy, a threshold set on them is far too lax
+            // (7 of 10 independent models called stolen for combined, 2 of 10 for sac-m, on the PyTorch zoo)
+            return Optional.of(scheme.name() + " has no control queries to set a threshold for a suspect's accuracy, "
+                    + "which references the verifier trains itself need (akh-excess and error-profile have them)");
         }
         if (ownerData == null || ownerData.size() < SelfCalibration.MIN_OWNER_SAMPLES) {
             return Optional.of("the owner data has " + (ownerData == null ? 0 : ownerData.size())

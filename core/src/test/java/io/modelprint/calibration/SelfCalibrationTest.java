@@ -30,8 +30,10 @@ import io.modelprint.TestModels;
 import io.modelprint.Threshold;
 import io.modelprint.Verdict;
 import io.modelprint.VictimFingerprint;
+import io.modelprint.scheme.Schemes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -164,5 +166,42 @@ class SelfCalibrationTest {
                 .referenceTrainer(new FakeTrainer()).build()
                 .verify(VICTIM, TestModels.perturbed("stranger", CLASSES, 1, 0.5, 777, OutputKind.LOGITS));
         assertTrue(v.explanation().contains("fewer than the 2000 self-calibration needs"), v.explanation());
+    }
+
+    @Test
+    void whenHalfTheOwnerDataCannotGiveTheQueriesAllOfItIsUsedWithoutReferences() {
+        // akh-excess asked for 700 mistakes: the victim makes about 875 in 2000 samples, so about 440 in half of them
+        FakeTrainer trainer = new FakeTrainer();
+        FingerprintVerifier v = FingerprintVerifier.using(Schemes.create("akh-excess", Map.of("queries", "800",
+                "controls", "100"))).ownerData(OWNER.slice(0, 2000)).referenceTrainer(trainer).seed(16).build();
+        long mistakes = countMistakes(OWNER.slice(0, 2000));
+        assertTrue(mistakes >= 700 && mistakes < 1400, "the premise: enough mistakes in all, too few in half: " + mistakes);
+        VictimFingerprint fp = v.fingerprint(VICTIM);
+        assertEquals(0, trainer.calls.get(), "no references trained for a query set that cannot be built");
+        assertTrue(fp.references().isEmpty());
+        Verdict verdict = v.verify(fp, TestModels.perturbed("stranger", CLASSES, 1, 0.5, 777, OutputKind.LOGITS));
+        assertTrue(verdict.explanation().contains("holds no references"), verdict.explanation());
+    }
+
+    @Test
+    void schemesWithoutControlQueriesDoNotCalibrateOnTrainedReferences() {
+        // references trained on half the owner data are weaker than real independent models: without a
+        // suspect's accuracy to compare them at, their distances would clear the threshold for anyone
+        FakeTrainer trainer = new FakeTrainer();
+        FingerprintVerifier v = FingerprintVerifier.using("sac-m").ownerData(OWNER).referenceTrainer(trainer).build();
+        VictimFingerprint fp = v.fingerprint(VICTIM);
+        assertEquals(0, trainer.calls.get());
+        Verdict verdict = v.verify(fp, TestModels.perturbed("stranger", CLASSES, 1, 0.5, 777, OutputKind.LOGITS));
+        assertTrue(verdict.explanation().contains("no control queries"), verdict.explanation());
+    }
+
+    private static long countMistakes(LabeledImages data) {
+        int[] predicted = VICTIM.predict(data.images()).labels();
+        int[] truth = data.labels();
+        long n = 0;
+        for (int i = 0; i < truth.length; i++) {
+            n += predicted[i] != truth[i] ? 1 : 0;
+        }
+        return n;
     }
 }

@@ -77,6 +77,10 @@ public final class DetectionBenchmark implements Callable<Integer> {
     @Option(names = "--no-out-of-the-box", description = "skip FingerprintVerifier.defaults()")
     private boolean noOutOfTheBox;
 
+    @Option(names = "--verifier-schemes", split = ",", description = "schemes also run as the out-of-the-box verifier "
+            + "runs its default (self-calibrated, and with the references): candidates for the default")
+    private List<String> verifierSchemes = List.of();
+
     @Option(names = "--owner-models", description = "train the owner's own copies and references for each DL4J victim "
             + "and score the conferrable scheme with them")
     private boolean ownerModels;
@@ -142,7 +146,7 @@ public final class DetectionBenchmark implements Callable<Integer> {
                             + ": expected pytorch:<directory> or dl4j:<name>");
                 }
             }
-            DetectionRun.Config config = config(budgetArgs, owners);
+            DetectionRun.Config config = config(budgetArgs, owners, cacheRoot);
             System.out.printf("scoring %d victims of %s%n", loaded.stream().mapToLong(z -> z.victims().size()).sum(),
                     String.join(", ", zooArgs));
             DetectionResults results = DetectionRun.score(loaded, config, progress);
@@ -161,7 +165,7 @@ public final class DetectionBenchmark implements Callable<Integer> {
                 .toList(), zoo.ownerData(), zoo::close);
     }
 
-    private DetectionRun.Config config(List<String> budgetArgs, Map<String, OwnerModels> owners) {
+    private DetectionRun.Config config(List<String> budgetArgs, Map<String, OwnerModels> owners, Path cacheRoot) {
         List<SchemeUnderTest> schemes = new ArrayList<>();
         if (ablation) {
             schemes.addAll(SchemeUnderTest.ablation());
@@ -176,6 +180,8 @@ public final class DetectionBenchmark implements Callable<Integer> {
                 : DetectionRun.withQueriesParameter(schemes.stream().map(s -> s.scheme().name()).toList());
         return DetectionRun.Config.of(schemes).withBudgets(qs.isEmpty() ? List.of() : names, qs)
                 .withOutOfTheBox(!noOutOfTheBox, references)
+                .withVerifierSchemes(verifierSchemes)
+                .withReferenceTrainer(new CachedReferenceTrainer(cacheRoot.resolve("references")))
                 .withPerVictim(v -> {
                     OwnerModels o = owners.get(v.victimKey());
                     if (o == null) {

@@ -16,6 +16,7 @@
 package io.modelprint.benchmarks.detection;
 
 import io.modelprint.FingerprintVerifier;
+import io.modelprint.calibration.ReferenceTrainer;
 import io.modelprint.LabeledImages;
 import io.modelprint.Model;
 import io.modelprint.ProgressListener;
@@ -75,10 +76,16 @@ public final class DetectionRun {
      * @param references    independent models of the victim's split given to the out-of-the-box verifier in its
      *                      second configuration, 0 for none
      * @param evasions      the disguises applied to every suspect ({@link Evasion#NONE} for none); budgets run undisguised
+     * @param verifierSchemes registry names of schemes also run as the out-of-the-box verifier would run them
+     *                      ({@code FingerprintVerifier.using(name)}, self-calibrated, and with the references),
+     *                      labelled {@code defaults[name]}: candidates for the default
+     * @param referenceTrainer the trainer of the self-calibration references, empty for the library's own
+     *                      (found on the class path, as users get it)
      */
     public record Config(List<SchemeUnderTest> schemes, Function<BenchmarkMember, List<SchemeUnderTest>> perVictim,
                          List<String> budgetSchemes, List<Integer> budgets, boolean outOfTheBox, int references,
-                         List<Evasion> evasions) {
+                         List<Evasion> evasions, List<String> verifierSchemes,
+                         java.util.Optional<ReferenceTrainer> referenceTrainer) {
 
         /** Validates and copies. */
         public Config {
@@ -87,6 +94,9 @@ public final class DetectionRun {
             budgetSchemes = List.copyOf(budgetSchemes);
             budgets = List.copyOf(budgets);
             evasions = List.copyOf(evasions);
+            verifierSchemes = List.copyOf(verifierSchemes);
+            Objects.requireNonNull(referenceTrainer, "referenceTrainer");
+            verifierSchemes.forEach(Schemes::provider);   // an unknown name fails here, naming the registered ones
             if (evasions.isEmpty()) {
                 throw new IllegalArgumentException("a run needs at least one evasion: Evasion.NONE for suspects as they are");
             }
@@ -98,27 +108,40 @@ public final class DetectionRun {
 
         /** These schemes, the out-of-the-box verifier alone and with 4 references, no budgets, no evasion. */
         public static Config of(List<SchemeUnderTest> schemes) {
-            return new Config(schemes, v -> List.of(), List.of(), List.of(), true, 4, List.of(Evasion.NONE));
+            return new Config(schemes, v -> List.of(), List.of(), List.of(), true, 4, List.of(Evasion.NONE), List.of(),
+                    java.util.Optional.empty());
         }
 
         /** The same run with query-budget curves for these schemes. */
         public Config withBudgets(List<String> schemeNames, List<Integer> queryBudgets) {
-            return new Config(schemes, perVictim, schemeNames, queryBudgets, outOfTheBox, references, evasions);
+            return new Config(schemes, perVictim, schemeNames, queryBudgets, outOfTheBox, references, evasions,
+                    verifierSchemes, referenceTrainer);
         }
 
         /** The same run with these evasions. */
         public Config withEvasions(List<Evasion> e) {
-            return new Config(schemes, perVictim, budgetSchemes, budgets, outOfTheBox, references, e);
+            return new Config(schemes, perVictim, budgetSchemes, budgets, outOfTheBox, references, e, verifierSchemes, referenceTrainer);
         }
 
         /** The same run with extra schemes for some victims. */
         public Config withPerVictim(Function<BenchmarkMember, List<SchemeUnderTest>> extra) {
-            return new Config(schemes, extra, budgetSchemes, budgets, outOfTheBox, references, evasions);
+            return new Config(schemes, extra, budgetSchemes, budgets, outOfTheBox, references, evasions, verifierSchemes, referenceTrainer);
         }
 
         /** The same run with or without the out-of-the-box verifier, and with this many references. */
         public Config withOutOfTheBox(boolean run, int referenceCount) {
-            return new Config(schemes, perVictim, budgetSchemes, budgets, run, referenceCount, evasions);
+            return new Config(schemes, perVictim, budgetSchemes, budgets, run, referenceCount, evasions, verifierSchemes, referenceTrainer);
+        }
+
+        /** The same run with this trainer for the self-calibration references (a cache, say). */
+        public Config withReferenceTrainer(ReferenceTrainer trainer) {
+            return new Config(schemes, perVictim, budgetSchemes, budgets, outOfTheBox, references, evasions,
+                    verifierSchemes, java.util.Optional.of(trainer));
+        }
+
+        /** The same run with these schemes also run as the out-of-the-box verifier runs its default. */
+        public Config withVerifierSchemes(List<String> names) {
+            return new Config(schemes, perVictim, budgetSchemes, budgets, outOfTheBox, references, evasions, names, referenceTrainer);
         }
     }
 
@@ -180,24 +203,12 @@ public final class DetectionRun {
                     progress);
         }
         if (c.outOfTheBox()) {
-            r.declare(new DetectionResults.SchemeInfo(DEFAULTS, DEFAULTS, 0, true));
-            run(r, DEFAULTS, victim, suspects, c.evasions(), true,
-                    () -> FingerprintVerifier.defaults().ownerData(owner).progress(progress).build(), progress);
-            if (c.references() > 0) {
-                String label = withReferences(c.references());
-                r.declare(new DetectionResults.SchemeInfo(label, DEFAULTS, 0, true));
-                List<BenchmarkMember> refs = references(suspects, c.references());
-                if (refs.size() < c.references()) {
-                    r.skip(label, victim, "the split has " + refs.size() + " independent or matched models, "
-                            + c.references() + " asked for");
-                } else {
-                    r.exclude(label, victim, refs);
-                    List<Model> models = refs.stream().map(BenchmarkMember::model).toList();
-                    run(r, label, victim, suspects, c.evasions(), true, () -> FingerprintVerifier.defaults()
-                            .ownerData(owner).references(models).progress(progress).build(), progress);
-                }
-            }
+            outOfTheBox(r, DEFAULTS, FingerprintVerifier.DEFAULT_SCHEME, victim, suspects, owner, c, progress);
         }
+        for (String name : c.verifierSchemes()) {
+            outOfTheBox(r, DEFAULTS + "[" + name + "]", name, victim, suspects, owner, c, progress);
+        }
+
         for (String name : c.budgetSchemes()) {
             for (int q : c.budgets()) {
                 String label = name + "/q" + q;
@@ -212,6 +223,33 @@ public final class DetectionRun {
                 run(r, label, victim, suspects, List.of(Evasion.NONE), false,
                         () -> FingerprintVerifier.using(scheme).ownerData(owner).progress(progress).threshold(0).build(),
                         progress);
+            }
+        }
+    }
+
+    /** The verifier as users get it with {@code scheme}: alone (self-calibrated), then with the split's references. */
+    private static void outOfTheBox(DetectionResults r, String label, String scheme, BenchmarkMember victim,
+                                    List<BenchmarkMember> suspects, LabeledImages owner, Config c,
+                                    ProgressListener progress) {
+        r.declare(new DetectionResults.SchemeInfo(label, scheme, 0, true));
+        run(r, label, victim, suspects, c.evasions(), true,
+                () -> {
+                    FingerprintVerifier.Builder b = FingerprintVerifier.using(scheme).ownerData(owner).progress(progress);
+                    c.referenceTrainer().ifPresent(b::referenceTrainer);
+                    return b.build();
+                }, progress);
+        if (c.references() > 0) {
+            String withRefs = label + "+" + c.references() + "refs";
+            r.declare(new DetectionResults.SchemeInfo(withRefs, scheme, 0, true));
+            List<BenchmarkMember> refs = references(suspects, c.references());
+            if (refs.size() < c.references()) {
+                r.skip(withRefs, victim, "the split has " + refs.size() + " independent or matched models, "
+                        + c.references() + " asked for");
+            } else {
+                r.exclude(withRefs, victim, refs);
+                List<Model> models = refs.stream().map(BenchmarkMember::model).toList();
+                run(r, withRefs, victim, suspects, c.evasions(), true, () -> FingerprintVerifier.using(scheme)
+                        .ownerData(owner).references(models).progress(progress).build(), progress);
             }
         }
     }

@@ -74,7 +74,7 @@ public record SchemeUnderTest(String label, FingerprintScheme<?> scheme) {
     /**
      * The schemes the benchmark scores: faithful SAC-m on logits and on probabilities, SAC-m with
      * transposed queries, SAC-m on labels only, SAC-w, AKH, AKH corrected for general agreement
-     * ({@code akh-excess}, the default), IPGuard, and SAC-m combined with AKH.
+     * ({@code akh-excess}), IPGuard, SAC-m combined with AKH, and the error profile.
      */
     public static List<SchemeUnderTest> standard() {
         return List.of(
@@ -87,7 +87,8 @@ public record SchemeUnderTest(String label, FingerprintScheme<?> scheme) {
                 of("akh", "akh", Map.of()),
                 of("akh-excess", "akh-excess", Map.of()),
                 of("ipguard", "ipguard", Map.of()),
-                of("combined", "combined", Map.of()));
+                of("combined", "combined", Map.of()),
+                of("error-profile", "error-profile", Map.of()));
     }
 
     /**
