@@ -296,7 +296,9 @@ class CommandLineContractTest {
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
         int code = p.exitValue();
         assertNotEquals(10 + ModelprintCli.STOLEN, code, out + err);
-        assertTrue(code == 10 + ModelprintCli.INDEPENDENT || code == 10 + ModelprintCli.ERROR, code + ": " + out + err);
+        // with so little memory it fails (2) or, where it fits, gives the suspect's true verdict: not stolen (0 or 3)
+        assertTrue(code == 10 + ModelprintCli.INDEPENDENT || code == 10 + ModelprintCli.INCONCLUSIVE
+                || code == 10 + ModelprintCli.ERROR, code + ": " + out + err);
         if (code == 10 + ModelprintCli.ERROR) {
             assertFalse(err.contains("\tat "), "no stack trace without --verbose: " + err);
             assertTrue(err.startsWith("error: "), err);
