@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The modelprint authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.modelprint;
 
 import io.modelprint.calibration.Calibration;
@@ -22,6 +37,12 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -314,6 +335,105 @@ public final class FingerprintVerifier {
                 fingerprint.fingerprintTime(), Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1)));
         LOG.debug("{} vs {}: {}", fingerprint.provenance().victim(), suspect.name(), v.explanation());
         return v;
+    }
+
+    /**
+     * Verifies many suspects against one victim fingerprint, up to as many at once as the machine
+     * has processors (at most one per suspect). See {@link #verifyAll(VictimFingerprint, List, int)}.
+     */
+    public SuspectVerdicts verifyAll(VictimFingerprint fingerprint, List<? extends Model> suspects) {
+        Objects.requireNonNull(suspects, "suspects");
+        return verifyAll(fingerprint, suspects,
+                Math.max(1, Math.min(suspects.size(), Runtime.getRuntime().availableProcessors())));
+    }
+
+    /**
+     * Verifies many suspects against one victim fingerprint, {@code parallelism} at a time, each as
+     * {@link #verify(VictimFingerprint, Model)} would. A suspect that fails (an exception from its
+     * model or its check) gets its failure in the result; the others still get their verdicts.
+     * Progress is reported as task {@code "verifying suspects"}, one step per suspect done. Each
+     * suspect model is queried by one thread at a time, so models need not be thread-safe; models
+     * that share native resources (ONNX Runtime sessions) keep them across calls.
+     *
+     * <pre>{@code
+     * SuspectVerdicts all = FingerprintVerifier.forFingerprint(fp).build().verifyAll(fp, suspects, 2);
+     * all.failures().forEach(e -> LOG.warn("{}: {}", e.suspect(), e.failure().orElseThrow().getMessage()));
+     * }</pre>
+     *
+     * @param parallelism how many suspects to verify at once, at least 1 (1 verifies them in the
+     *                    calling thread, one after the other)
+     * @throws IllegalArgumentException if {@code parallelism} is below 1
+     * @throws Error                    an {@link Error} of any suspect (out of memory, say), after the
+     *                                  others have stopped: the JVM cannot be trusted to go on
+     */
+    public SuspectVerdicts verifyAll(VictimFingerprint fingerprint, List<? extends Model> suspects, int parallelism) {
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        Objects.requireNonNull(suspects, "suspects");
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1 suspect at a time, got " + parallelism);
+        }
+        long start = System.nanoTime();
+        int n = suspects.size();
+        int threads = Math.max(1, Math.min(parallelism, n));
+        AtomicInteger done = new AtomicInteger();
+        Object progressLock = new Object();
+        List<SuspectVerdicts.Entry> entries = new ArrayList<>(n);
+        if (threads == 1) {
+            for (int i = 0; i < n; i++) {
+                entries.add(verifyOne(fingerprint, suspects.get(i), i, n, done, progressLock));
+            }
+        } else {
+            AtomicInteger threadNumber = new AtomicInteger();
+            ThreadFactory factory = r -> {
+                Thread t = new Thread(r, "modelprint-verify-" + threadNumber.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            };
+            ExecutorService pool = Executors.newFixedThreadPool(threads, factory);
+            try {
+                List<Future<SuspectVerdicts.Entry>> futures = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    int index = i;
+                    Model suspect = suspects.get(i);
+                    futures.add(pool.submit(() -> verifyOne(fingerprint, suspect, index, n, done, progressLock)));
+                }
+                for (Future<SuspectVerdicts.Entry> f : futures) {
+                    entries.add(f.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while verifying " + n + " suspects", e);
+            } catch (ExecutionException e) {
+                // verifyOne keeps every Exception: only an Error gets here
+                pool.shutdownNow();
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException("verifying the suspects failed: " + e.getCause(), e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        return new SuspectVerdicts(entries, threads, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private SuspectVerdicts.Entry verifyOne(VictimFingerprint fingerprint, Model suspect, int index, int total,
+                                            AtomicInteger done, Object progressLock) {
+        String name = suspect == null ? "suspect " + index : suspect.name();
+        SuspectVerdicts.Entry entry;
+        try {
+            if (suspect == null) {
+                throw new IllegalArgumentException("suspect " + index + " of the list is null");
+            }
+            entry = new SuspectVerdicts.Entry(index, name, Optional.of(verify(fingerprint, suspect)), Optional.empty());
+        } catch (Exception e) {
+            LOG.warn("suspect {} ({}) failed: {}", index, name, e.toString());
+            entry = new SuspectVerdicts.Entry(index, name, Optional.empty(), Optional.of(e));
+        }
+        synchronized (progressLock) {
+            progress.onProgress("verifying suspects", done.incrementAndGet(), total);
+        }
+        return entry;
     }
 
     private record Decision(Verdict.Outcome outcome, Optional<Threshold> threshold, OptionalDouble pValue,

@@ -1,5 +1,21 @@
+/*
+ * Copyright 2026 The modelprint authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.modelprint;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.OptionalDouble;
 
 /**
@@ -15,12 +31,16 @@ import java.util.OptionalDouble;
  * boolean stolen = t.isStolen(0.012);  // true
  * }</pre>
  *
+ * <p>Written by Jackson as {@code {"value": 0.03, "source": "MEASURED_DEFAULT", "targetFpr": 0.05,
+ * "description": "..."}}, {@code targetFpr} {@code null} when unknown.
+ *
  * @param value        stolen when the distance is strictly below this
  * @param source       where the value came from
  * @param targetFpr    the false-positive rate it aims at (calibrated thresholds) or the rate measured at
  *                     it on the benchmark (measured defaults); empty if unknown
  * @param description  one sentence a user can read: how it was set, from what evidence
  */
+@JsonSerialize(using = JsonForms.ThresholdSerializer.class)
 public record Threshold(double value, Source source, OptionalDouble targetFpr, String description) {
 
     /**

@@ -1,5 +1,21 @@
+/*
+ * Copyright 2026 The modelprint authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.modelprint;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +43,24 @@ import java.util.OptionalDouble;
  * }
  * }</pre>
  *
+ * <p><b>JSON.</b> Any Jackson {@code ObjectMapper} writes a verdict as one object with these
+ * fields, always all present (absent values are {@code null}, never NaN or -1):
+ * {@code suspect}, {@code scheme} (strings); {@code outcome} ({@code "STOLEN"},
+ * {@code "INDEPENDENT"} or {@code "INCONCLUSIVE"}); {@code stolen} (boolean); {@code representation}
+ * ({@code "LOGITS"}, {@code "PROBABILITIES"} or {@code "LABELS"}); {@code distance} (number, null if
+ * not finite); {@code threshold} (null, or {@link Threshold}'s object: {@code value}, {@code source},
+ * {@code targetFpr} (number or null), {@code description}); {@code pValue} (number or null);
+ * {@code references} (null, or {@code count}, {@code atLeastAsClose}, {@code trained});
+ * {@code notes} (array of strings); {@code explanation} (the sentence of {@link #explanation()});
+ * {@code suspectQueries} (number); {@code costs} ({@code querySetBuildMs},
+ * {@code victimFingerprintMs}, {@code suspectFingerprintMs}, {@code comparisonMs}: milliseconds).
+ *
+ * <pre>{@code
+ * String json = new ObjectMapper().writeValueAsString(verdict);
+ * // {"suspect":"copy.onnx","scheme":"sac-m","outcome":"STOLEN","stolen":true,"representation":"LOGITS",
+ * //  "distance":0.0093,"threshold":{"value":0.03,"source":"MEASURED_DEFAULT","targetFpr":null,...},"pValue":null,...}
+ * }</pre>
+ *
  * @param suspect           the suspect's name
  * @param scheme            the scheme used, such as {@code sac-m}
  * @param representation    what both models' answers were compared as
@@ -42,6 +76,7 @@ import java.util.OptionalDouble;
  * @param suspectQueries    queries sent to the suspect for this verdict
  * @param costs             time spent on each step
  */
+@JsonSerialize(using = JsonForms.VerdictSerializer.class)
 public record Verdict(String suspect, String scheme, OutputKind representation, Outcome outcome, double distance,
                       Optional<Threshold> threshold, OptionalDouble pValue, Optional<ReferenceEvidence> references,
                       List<String> notes, long suspectQueries, Costs costs) {
@@ -130,7 +165,7 @@ public record Verdict(String suspect, String scheme, OutputKind representation, 
     }
 
     /**
-     * One readable sentence, for example: "stolen: distance 0.0121 < threshold 0.0480 (FPR <= 5%);
+     * One readable sentence, for example: "stolen: distance 0.0121 {@literal <} threshold 0.0480 (FPR {@literal <=} 5%);
      * 0 of 12 independent models came this close (p = 0.0004)".
      */
     public String explanation() {

@@ -1,7 +1,25 @@
+/*
+ * Copyright 2026 The modelprint authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.modelprint;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Everything needed to check suspects against a victim without the victim: the query set, the
@@ -49,6 +67,55 @@ public record VictimFingerprint(Provenance provenance, QuerySet querySet, Predic
         public ReferenceAnswers(String name, Predictions answers) {
             this(name, answers, false);
         }
+    }
+
+    /**
+     * What a fingerprint is, without its secrets (no query image, no answer): for logs, reports and
+     * JSON. Jackson writes it as an object with these fields, all always present (absent values are
+     * {@code null}).
+     *
+     * <pre>{@code
+     * String json = new ObjectMapper().writeValueAsString(fingerprint.summary());
+     * // {"scheme":"sac-m","parameters":{"queries":"100",...},"seed":3,"querySetSha256":"9f2c...","victim":"victim.zip",
+     * //  "libraryVersion":"0.1.0","createdAt":"2026-12-01T12:00:00Z","queries":100,"numClasses":10,
+     * //  "victimOutput":"LOGITS","references":4,"trainedReferences":0,"querySetBuildMs":812.5,"fingerprintMs":90.1}
+     * }</pre>
+     *
+     * @param scheme            the scheme's name
+     * @param parameters        the scheme's parameters, by name
+     * @param seed              the seed the query set was built with
+     * @param querySetSha256    hash of the query images
+     * @param victim            the victim's name, null if not recorded
+     * @param libraryVersion    the modelprint version that made it, null if not recorded
+     * @param createdAt         when it was made (ISO-8601), null if not recorded
+     * @param queries           how many queries
+     * @param numClasses        the victim's number of classes
+     * @param victimOutput      what the victim answered: {@code LOGITS}, {@code PROBABILITIES} or {@code LABELS}
+     * @param references        how many reference models' answers it holds
+     * @param trainedReferences how many of those the verifier trained itself
+     * @param querySetBuildMs   time spent building the query set, milliseconds
+     * @param fingerprintMs     time spent querying the victim and the references, milliseconds
+     */
+    public record Summary(String scheme, Map<String, String> parameters, long seed, String querySetSha256,
+                          String victim, String libraryVersion, String createdAt, int queries, int numClasses,
+                          OutputKind victimOutput, int references, int trainedReferences, double querySetBuildMs,
+                          double fingerprintMs) {
+
+        /** Freezes the parameters. */
+        public Summary {
+            // sorted by name, so that the JSON is the same from run to run
+            parameters = Collections.unmodifiableSortedMap(new TreeMap<>(parameters == null ? Map.of() : parameters));
+        }
+    }
+
+    /** This fingerprint's {@link Summary}: what it is, without the queries and answers. */
+    public Summary summary() {
+        Provenance p = provenance;
+        return new Summary(p.scheme(), p.parameters(), p.seed(), p.querySetSha256(), p.victim(),
+                p.libraryVersion(), p.createdAt() == null ? null : p.createdAt().toString(), querySet.size(),
+                numClasses(), victimAnswers.kind(), references.size(),
+                (int) references.stream().filter(ReferenceAnswers::trained).count(),
+                querySetBuildTime.toNanos() / 1e6, fingerprintTime.toNanos() / 1e6);
     }
 
     /** Checks that the parts fit together. */

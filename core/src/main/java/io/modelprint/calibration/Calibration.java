@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The modelprint authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.modelprint.calibration;
 
 import io.modelprint.ImageBatch;
@@ -238,7 +253,7 @@ public final class Calibration {
 
     /**
      * One sentence on a suspect's distance, for example "distance 0.0120; 0 of 12 independent
-     * models came this close (p = 0.00040); threshold 0.0500 for FPR <= 5%".
+     * models came this close (p = 0.00040); threshold 0.0500 for FPR {@literal <=} 5%".
      */
     public String explain(double distance) {
         return String.format(Locale.ROOT, "distance %.4f; %d of %d independent models came this close (p = %.2g); "

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The modelprint authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.modelprint.nd4j;
 
 import io.modelprint.kernel.CorrelationFunction;
@@ -99,6 +114,7 @@ public final class Nd4jKernels implements KernelBackend {
 
     /** Whether outputs of this many classes go to the plain-Java kernels (CPU only, small class counts). */
     private boolean smallForNd4j(int classes) {
+        // without ND4J's CUDA build on the class path this is the CPU backend: no need to load ND4J to know
         int min = minClasses >= 0 ? minClasses : "nd4j-cpu".equals(name()) ? CPU_MIN_CLASSES : 0;
         return classes < min;
     }
@@ -108,7 +124,8 @@ public final class Nd4jKernels implements KernelBackend {
 
     @Override
     public String name() {
-        return Nd4jRuntime.backendName();
+        // only a CUDA build on the class path can make this anything but the CPU backend
+        return Nd4jRuntime.cudaOnClassPath() ? Nd4jRuntime.backendName() : "nd4j-cpu";
     }
 
     @Override
@@ -116,19 +133,46 @@ public final class Nd4jKernels implements KernelBackend {
         return PRIORITY;
     }
 
+    /**
+     * Whether an ND4J backend is on the class path, found without loading it: ND4J's start-up (its
+     * natives, about 3 s cold) is paid on the first operation that runs on ND4J, not when the kernel
+     * registry looks for backends. On the CPU, outputs of fewer than {@value #CPU_MIN_CLASSES} classes
+     * (Fashion-MNIST's 10) never load ND4J at all. If ND4J then fails to load, the plain-Java kernels
+     * answer and a warning says why.
+     */
     @Override
     public boolean isAvailable() {
-        try {
-            Nd4jRuntime.backendName();
-            return true;
-        } catch (RuntimeException | LinkageError e) {
-            LOG.warn("ND4J kernels unavailable: {}", e.toString());
-            return false;
+        return Nd4jRuntime.backendOnClassPath();
+    }
+
+    private static volatile Boolean loads;
+
+    // ND4J's natives, loaded once on first real use; false (with one warning) when they cannot load
+    private static boolean loads() {
+        Boolean l = loads;
+        if (l == null) {
+            synchronized (Nd4jKernels.class) {
+                l = loads;
+                if (l == null) {
+                    try {
+                        Nd4jRuntime.backendName();
+                        l = true;
+                    } catch (RuntimeException | LinkageError e) {
+                        LOG.warn("ND4J kernels unavailable, the plain-Java kernels answer instead: {}", e.toString());
+                        l = false;
+                    }
+                    loads = l;
+                }
+            }
         }
+        return l;
     }
 
     @Override
     public Matrix normalizeRows(Matrix outputs) {
+        if (!loads()) {
+            return JAVA.normalizeRows(outputs);
+        }
         return toMatrix(unitRows(outputs));
     }
 
@@ -148,7 +192,7 @@ public final class Nd4jKernels implements KernelBackend {
      */
     @Override
     public Matrix correlationMatrix(Matrix outputs, CorrelationFunction f) {
-        if (smallForNd4j(outputs.cols())) {
+        if (smallForNd4j(outputs.cols()) || !loads()) {
             return JAVA.correlationMatrix(outputs, f);
         }
         int n = outputs.rows();
@@ -180,7 +224,7 @@ public final class Nd4jKernels implements KernelBackend {
     @Override
     public double fusedDistance(Matrix outputsA, Matrix outputsB, CorrelationFunction f) {
         KernelChecks.sameRowCount(outputsA, outputsB);
-        if (smallForNd4j(Math.max(outputsA.cols(), outputsB.cols()))) {
+        if (smallForNd4j(Math.max(outputsA.cols(), outputsB.cols())) || !loads()) {
             return JAVA.fusedDistance(outputsA, outputsB, f);
         }
         int n = outputsA.rows();
@@ -281,6 +325,9 @@ public final class Nd4jKernels implements KernelBackend {
     @Override
     public double meanAbsoluteDifference(Matrix a, Matrix b) {
         KernelChecks.sameShape(a, b);
+        if (!loads()) {
+            return JAVA.meanAbsoluteDifference(a, b);
+        }
         float[] x = a.data();
         float[] y = b.data();
         int chunk = Math.min(MAD_CHUNK, x.length);

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The modelprint authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.modelprint.onnx;
 
 import ai.onnxruntime.NodeInfo;
@@ -29,7 +44,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An ONNX file (exported from PyTorch, TensorFlow, scikit-learn, ...) as a {@link Model},
- * run on the CPU by ONNX Runtime.
+ * run by ONNX Runtime on the CPU, or on an NVIDIA GPU with {@link ExecutionProvider#CUDA}
+ * ({@link Builder#executionProvider}; falls back to the CPU, with the reason logged).
  *
  * <p>Loading reads the model's input: its name, its layout and image shape (from the file where
  * its dimensions are fixed, otherwise from {@link Builder#inputShape}), and a fixed batch size if
@@ -66,8 +82,9 @@ public final class OnnxModel extends AbstractModel implements AutoCloseable {
     private final Preprocessing preprocessing;
     private final long[] inputDims;
     private final int fixedBatch;
+    private final ExecutionProvider executionProvider;
 
-    private OnnxModel(String name, Loaded l, int numClasses, OutputKind kind) {
+    private OnnxModel(String name, Loaded l, int numClasses, OutputKind kind, ExecutionProvider executionProvider) {
         super(name, l.shape, numClasses, kind);
         this.env = l.env;
         this.session = l.session;
@@ -76,6 +93,7 @@ public final class OnnxModel extends AbstractModel implements AutoCloseable {
         this.preprocessing = l.preprocessing;
         this.inputDims = l.inputDims;
         this.fixedBatch = l.fixedBatch;
+        this.executionProvider = executionProvider;
         if (fixedBatch > 0) {
             withBatchSize(fixedBatch);
         }
@@ -105,6 +123,11 @@ public final class OnnxModel extends AbstractModel implements AutoCloseable {
     /** The name of the output read as class scores. */
     public String outputName() {
         return outputName;
+    }
+
+    /** Where ONNX Runtime runs this model: the provider asked for, or the CPU if that one could not be used. */
+    public ExecutionProvider executionProvider() {
+        return executionProvider;
     }
 
     /** How images are transformed before the model sees them. */
@@ -234,6 +257,8 @@ public final class OnnxModel extends AbstractModel implements AutoCloseable {
         private OutputKind kind;
         private String output;
         private int threads;
+        private ExecutionProvider provider;
+        private int cudaDevice;
 
         private Builder(Path file) {
             this.file = file;
@@ -279,6 +304,26 @@ public final class OnnxModel extends AbstractModel implements AutoCloseable {
         }
 
         /**
+         * Where ONNX Runtime runs the model; default {@link ExecutionProvider#fromSystemProperty()}
+         * ({@code -Dmodelprint.onnx.provider=cuda}, else the CPU). When CUDA cannot be used (the CPU
+         * artifact of ONNX Runtime, no GPU, no CUDA libraries), the model runs on the CPU and the
+         * reason is logged at WARN; {@link OnnxModel#executionProvider()} says which ran.
+         */
+        public Builder executionProvider(ExecutionProvider provider) {
+            this.provider = Objects.requireNonNull(provider, "provider");
+            return this;
+        }
+
+        /** The GPU the CUDA provider uses, by CUDA device number; default 0. */
+        public Builder cudaDevice(int device) {
+            if (device < 0) {
+                throw new IllegalArgumentException("a CUDA device number is 0 or more, got " + device);
+            }
+            this.cudaDevice = device;
+            return this;
+        }
+
+        /**
          * Loads the model.
          *
          * @throws IllegalArgumentException if the file is missing, not ONNX, or its input or output
@@ -290,21 +335,33 @@ public final class OnnxModel extends AbstractModel implements AutoCloseable {
             }
             String modelName = name != null ? name : file.getFileName().toString();
             OrtEnvironment env = environment();
-            OrtSession session;
-            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-                if (threads > 0) {
-                    options.setIntraOpNumThreads(threads);
+            ExecutionProvider wanted = provider != null ? provider : ExecutionProvider.fromSystemProperty();
+            OrtSession session = null;
+            ExecutionProvider used = ExecutionProvider.CPU;
+            if (wanted == ExecutionProvider.CUDA) {
+                try (OrtSession.SessionOptions options = options()) {
+                    options.addCUDA(cudaDevice);
+                    session = env.createSession(file.toString(), options);
+                    used = ExecutionProvider.CUDA;
+                } catch (OrtException | RuntimeException | LinkageError e) {
+                    LOG.warn("ONNX model {}: the CUDA execution provider cannot run it ({}), so it runs on the CPU; "
+                            + "CUDA needs com.microsoft.onnxruntime:onnxruntime_gpu instead of onnxruntime, CUDA 12 "
+                            + "and cuDNN 9 libraries, and a GPU (device {})", modelName, e.getMessage(), cudaDevice);
                 }
-                session = env.createSession(file.toString(), options);
-            } catch (OrtException e) {
-                throw new IllegalArgumentException("ONNX Runtime cannot load " + file + ": " + e.getMessage()
-                        + "; check that it is an ONNX model file", e);
+            }
+            if (session == null) {
+                try (OrtSession.SessionOptions options = options()) {
+                    session = env.createSession(file.toString(), options);
+                } catch (OrtException e) {
+                    throw new IllegalArgumentException("ONNX Runtime cannot load " + file + ": " + e.getMessage()
+                            + "; check that it is an ONNX model file", e);
+                }
             }
             try {
                 Loaded l = inspect(env, session, modelName);
                 int classes = classes(l, modelName);
                 OutputKind k = kind != null ? kind : probe(l, modelName);
-                return new OnnxModel(modelName, l, classes, k);
+                return new OnnxModel(modelName, l, classes, k, used);
             } catch (RuntimeException e) {
                 try {
                     session.close();
@@ -313,6 +370,14 @@ public final class OnnxModel extends AbstractModel implements AutoCloseable {
                 }
                 throw e;
             }
+        }
+
+        private OrtSession.SessionOptions options() throws OrtException {
+            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+            if (threads > 0) {
+                options.setIntraOpNumThreads(threads);
+            }
+            return options;
         }
 
         private Loaded inspect(OrtEnvironment env, OrtSession session, String modelName) {

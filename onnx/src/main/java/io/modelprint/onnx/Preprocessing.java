@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The modelprint authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.modelprint.onnx;
 
 import java.util.Arrays;
@@ -96,21 +111,52 @@ public record Preprocessing(double scale, double[] mean, double[] std, Layout la
      * {@link #layout()}.
      */
     float[] apply(float[] pixels, int count, int c, int h, int w) {
+        if (isIdentity()) {
+            // the model takes the pixels as they are: no copy (ONNX Runtime copies them into its own tensor)
+            return pixels;
+        }
         float[] out = new float[pixels.length];
         int plane = h * w;
         int per = c * plane;
-        for (int n = 0; n < count; n++) {
-            for (int ch = 0; ch < c; ch++) {
-                double m = mean[mean.length == 1 ? 0 : ch];
-                double s = std[std.length == 1 ? 0 : ch];
-                for (int p = 0; p < plane; p++) {
-                    float v = (float) ((pixels[n * per + ch * plane + p] * scale - m) / s);
-                    int at = layout == Layout.NCHW ? n * per + ch * plane + p : n * per + p * c + ch;
-                    out[at] = v;
+        boolean nchw = layout == Layout.NCHW;
+        for (int ch = 0; ch < c; ch++) {
+            // (x * scale - mean) / std as one multiply and one subtraction per pixel, in double
+            double s = std[std.length == 1 ? 0 : ch];
+            double a = scale / s;
+            double b = mean[mean.length == 1 ? 0 : ch] / s;
+            for (int n = 0; n < count; n++) {
+                int from = n * per + ch * plane;
+                if (nchw) {
+                    for (int q = 0; q < plane; q++) {
+                        out[from + q] = (float) (pixels[from + q] * a - b);
+                    }
+                } else {
+                    int to = n * per + ch;
+                    for (int q = 0; q < plane; q++) {
+                        out[to + q * c] = (float) (pixels[from + q] * a - b);
+                    }
                 }
             }
         }
         return out;
+    }
+
+    /** Whether this preprocessing leaves NCHW pixels in [0, 1] as they are. */
+    boolean isIdentity() {
+        if (scale != 1 || layout != Layout.NCHW) {
+            return false;
+        }
+        for (double m : mean) {
+            if (m != 0) {
+                return false;
+            }
+        }
+        for (double s : std) {
+            if (s != 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

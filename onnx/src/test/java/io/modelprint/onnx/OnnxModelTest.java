@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The modelprint authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.modelprint.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -148,5 +163,24 @@ class OnnxModelTest {
                 .apply(new float[] {0.5f, 1f, 0.25f, 0.75f}, 1, 2, 1, 2);
         // channel 0: (2x - 1) / 1 = {0, 1}; channel 1: (2x - 0) / 2 = {0.25, 0.75}; interleaved per pixel
         assertArrayEquals(new float[] {0f, 0.25f, 1f, 0.75f}, nhwc);
+    }
+
+    @Test
+    void cudaFallsBackToTheCpuWithTheSameAnswersWhereItCannotRun() throws Exception {
+        JsonNode e = expected("cnn-logits-nchw.onnx");
+        try (OnnxModel cpu = OnnxModel.load(resource("cnn-logits-nchw.onnx"));
+             OnnxModel asked = OnnxModel.builder(resource("cnn-logits-nchw.onnx"))
+                     .executionProvider(ExecutionProvider.CUDA).build()) {
+            assertEquals(ExecutionProvider.CPU, cpu.executionProvider());
+            // the CPU artifact of ONNX Runtime has no CUDA provider; with onnxruntime_gpu and a GPU it is CUDA
+            if (asked.executionProvider() == ExecutionProvider.CPU) {
+                assertArrayEquals(cpu.predict(images(e)).scores().data(), asked.predict(images(e)).scores().data());
+            } else {
+                assertArrayEquals(outputs(e), asked.predict(images(e)).scores().data(), 1e-4f);
+            }
+        }
+        assertEquals(ExecutionProvider.CUDA, ExecutionProvider.named(" Cuda "));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> ExecutionProvider.named("tpu"));
+        assertTrue(bad.getMessage().contains("give cpu or cuda"), bad.getMessage());
     }
 }

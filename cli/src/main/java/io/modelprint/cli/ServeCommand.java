@@ -1,6 +1,22 @@
-package io.modelprint.examples.cli;
+/*
+ * Copyright 2026 The modelprint authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.modelprint.cli;
 
 import io.modelprint.Model;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -38,7 +54,18 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Model m = modelOptions.open(model, 10);
-        try (PredictionServer server = PredictionServer.start(m, new InetSocketAddress(host, port), probabilities)) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port " + port + " is not a port: give 1 to 65535, or 0 for any free one");
+        }
+        PredictionServer started;
+        try {
+            started = PredictionServer.start(m, new InetSocketAddress(host, port), probabilities);
+        } catch (BindException e) {
+            throw new IllegalArgumentException("cannot listen on " + host + ":" + port + ": " + e.getMessage()
+                    + " (another program may hold port " + port + "); choose another --port, or --port 0 for any free one",
+                    e);
+        }
+        try (PredictionServer server = started) {
             spec.commandLine().getOut().printf("serving %s (%s) at %s; stop with Ctrl-C%n", m.name(),
                     probabilities ? "probabilities" : m.outputKind().name().toLowerCase(Locale.ROOT),
                     server.uri());

@@ -1,4 +1,19 @@
-package io.modelprint.examples.cli;
+/*
+ * Copyright 2026 The modelprint authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.modelprint.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +30,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -96,7 +112,20 @@ public final class PredictionServer implements AutoCloseable {
                     return;
                 }
                 for (int k = 0; k < s.size(); k++) {
-                    px[n * s.size() + k] = (float) row.get(k).asDouble();
+                    JsonNode value = row.get(k);
+                    // never read a string, a boolean or null as 0: that would answer for an image nobody sent
+                    if (!value.isNumber()) {
+                        send(ex, 400, error("instance " + n + ", value " + k + " is " + value.getNodeType()
+                                .name().toLowerCase(Locale.ROOT) + " " + value + ", not a number: pixels are numbers in [0, 1]"));
+                        return;
+                    }
+                    double v = value.asDouble();
+                    if (!(v >= 0 && v <= 1)) {
+                        send(ex, 400, error("instance " + n + ", value " + k + " is " + value + ", outside [0, 1]: "
+                                + "pixels are numbers in [0, 1]; scale 8-bit images by 1/255"));
+                        return;
+                    }
+                    px[n * s.size() + k] = (float) v;
                 }
             }
             Predictions p = model.predict(ImageBatch.of(s, px));
