@@ -140,7 +140,7 @@ public final class DatasetInference {
     private final long queryBudget;
     private final ProgressListener progress;
     private final long seed;
-    private final Map<Model, Map<Embedding, Calibrated>> victims = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<Model, Map<Embedding, Calibrated>> victims;
 
     private DatasetInference(Builder b) {
         this.samples = b.samples;
@@ -159,6 +159,63 @@ public final class DatasetInference {
         this.testSet = interleave(b.privateData, priv, r, b.publicData, pub, samples);
         this.fitSeeds = rng.longs(fitSet.size()).toArray();
         this.testSeeds = rng.longs(testSet.size()).toArray();
+        this.victims = Collections.synchronizedMap(new WeakHashMap<>());
+    }
+
+    private DatasetInference(DatasetInference base, long budget) {
+        this.fitSet = base.fitSet;
+        this.testSet = base.testSet;
+        this.fitSeeds = base.fitSeeds;
+        this.testSeeds = base.testSeeds;
+        this.samples = base.samples;
+        this.embedding = base.embedding;
+        this.blindWalk = base.blindWalk;
+        this.minGd = base.minGd;
+        this.alpha = base.alpha;
+        this.queryBudget = budget;
+        this.progress = base.progress;
+        this.seed = base.seed;
+        this.victims = base.victims;
+    }
+
+    /**
+     * This Dataset Inference with another query budget per suspect, sharing the victims' embeddings
+     * already computed (they do not depend on the budget).
+     *
+     * <pre>{@code
+     * Verdict cheap = di.withQueryBudget(5_000).verify(victim, suspect);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if the budget cannot test even {@value #MIN_SAMPLES} pairs
+     */
+    public DatasetInference withQueryBudget(long budget) {
+        long least = leastBudget(embedding, blindWalk, minGd, samples, testSet.numClasses());
+        if (budget < least) {
+            throw new IllegalArgumentException(tooSmall(budget, least, samples, perSample(embedding, blindWalk, minGd,
+                    testSet.numClasses())));
+        }
+        return new DatasetInference(this, budget);
+    }
+
+    /** The queries one sample costs at least: one per walk. */
+    private static long perSample(Embedding embedding, BlindWalk blindWalk, MinGd minGd, int classes) {
+        return switch (embedding) {
+            case BLIND_WALK -> blindWalk.walksPerSample();
+            case MIN_GD -> minGd.walksPerSample(classes);
+            case AUTO -> Math.min(blindWalk.walksPerSample(), minGd.walksPerSample(classes));
+        };
+    }
+
+    /** The smallest budget that can test {@value #MIN_SAMPLES} pairs. */
+    private static long leastBudget(Embedding embedding, BlindWalk blindWalk, MinGd minGd, int samples, int classes) {
+        return 2L * samples + 2L * MIN_SAMPLES * perSample(embedding, blindWalk, minGd, classes);
+    }
+
+    private static String tooSmall(long budget, long least, int samples, long perSample) {
+        return String.format(Locale.ROOT, "a query budget of %d cannot test even %d private and %d public samples: the %d "
+                + "unperturbed test samples and one step of each of the %d walks per sample take at least %d queries; "
+                + "raise queryBudget(..) to %d or more, or lower samples(..) or the number of directions", budget,
+                MIN_SAMPLES, MIN_SAMPLES, 2 * samples, perSample, least, least);
     }
 
     /**
@@ -543,18 +600,10 @@ public final class DatasetInference {
             if (!(alpha > 0 && alpha <= 0.5)) {
                 throw new IllegalArgumentException("the significance level must be in (0, 0.5], got " + alpha);
             }
-            long perSample = switch (embedding) {
-                case BLIND_WALK -> blindWalk.walksPerSample();
-                case MIN_GD -> minGd.walksPerSample(privateData.numClasses());
-                case AUTO -> Math.min(blindWalk.walksPerSample(), minGd.walksPerSample(privateData.numClasses()));
-            };
-            long least = 2L * samples + 2L * MIN_SAMPLES * perSample;
+            long least = leastBudget(embedding, blindWalk, minGd, samples, privateData.numClasses());
             if (queryBudget < least) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT, "a query budget of %d cannot test even %d "
-                        + "private and %d public samples: the %d unperturbed test samples and one step of each of the %d "
-                        + "walks per sample take at least %d queries; raise queryBudget(..) to %d or more, or lower "
-                        + "samples(..) or the number of directions", queryBudget, MIN_SAMPLES, MIN_SAMPLES, 2 * samples,
-                        perSample, least, least));
+                throw new IllegalArgumentException(tooSmall(queryBudget, least, samples, perSample(embedding, blindWalk,
+                        minGd, privateData.numClasses())));
             }
             return new DatasetInference(this);
         }
