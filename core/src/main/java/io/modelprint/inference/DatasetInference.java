@@ -140,6 +140,7 @@ public final class DatasetInference {
     private final long queryBudget;
     private final ProgressListener progress;
     private final long seed;
+    private final boolean testInseparableVictims;
     private final Map<Model, Map<Embedding, Calibrated>> victims;
 
     private DatasetInference(Builder b) {
@@ -151,6 +152,7 @@ public final class DatasetInference {
         this.queryBudget = b.queryBudget;
         this.progress = b.progress;
         this.seed = b.seed;
+        this.testInseparableVictims = b.testInseparableVictims;
         SplittableRandom rng = new SplittableRandom(b.seed);
         int[] priv = permutation(b.privateData.size(), rng);
         int[] pub = permutation(b.publicData.size(), rng);
@@ -175,6 +177,7 @@ public final class DatasetInference {
         this.queryBudget = budget;
         this.progress = base.progress;
         this.seed = base.seed;
+        this.testInseparableVictims = base.testInseparableVictims;
         this.victims = base.victims;
     }
 
@@ -253,14 +256,17 @@ public final class DatasetInference {
                 + "Inference has flagged independent models trained on other data of the same distribution (Szyller et al. "
                 + "2023): confirm a positive verdict with a fingerprint scheme";
         VictimCheck vc = c.check();
-        if (!(vc.pValue() < alpha)) {
+        boolean victimFails = !(vc.pValue() < alpha);
+        if (victimFails) {
             notes.add(String.format(Locale.ROOT, "the victim itself does not test positive: on %d held-out private and "
                     + "%d public samples its p-value is %.3g (alpha %.3g), so its boundary is no farther from its training "
                     + "data than from unseen data and nothing can be inferred about a suspect; give the victim's own training "
                     + "data as the private data and more samples, or use a fingerprint scheme", vc.samples(), vc.samples(),
                     vc.pValue(), alpha));
-            return verdict(suspect, representation, Verdict.Outcome.INCONCLUSIVE, 1, threshold, OptionalDouble.empty(),
-                    notes, 0, victimTime, Duration.ZERO, started);
+            if (!testInseparableVictims) {
+                return verdict(suspect, representation, Verdict.Outcome.INCONCLUSIVE, 1, threshold, OptionalDouble.empty(),
+                        notes, 0, victimTime, Duration.ZERO, started);
+            }
         }
         QueryAllowance allowance = new QueryAllowance(queryBudget);
         if (!allowance.take(testSet.size())) {
@@ -293,7 +299,11 @@ public final class DatasetInference {
         WelchTest test = WelchTest.greater(sides[0], sides[1]);
         double p = test.pValue();
         Verdict.Outcome outcome;
-        if (p < alpha) {
+        if (victimFails) {
+            outcome = Verdict.Outcome.INCONCLUSIVE;
+            notes.add(String.format(Locale.ROOT, "tested all the same on request: p = %.3g on %d private and %d public "
+                    + "samples, which the victim's own failed test leaves without meaning", p, pairs, pairs));
+        } else if (p < alpha) {
             outcome = Verdict.Outcome.STOLEN;
             notes.add(String.format(Locale.ROOT, "the suspect carries knowledge of the owner's training data: its mean "
                     + "training-data score on %d private samples exceeds that on %d public samples (one-sided Welch t-test, "
@@ -502,6 +512,7 @@ public final class DatasetInference {
         private long queryBudget = Long.MAX_VALUE;
         private ProgressListener progress = ProgressListener.NONE;
         private long seed = 3;
+        private boolean testInseparableVictims;
 
         private Builder(LabeledImages privateData, LabeledImages publicData) {
             this.privateData = Objects.requireNonNull(privateData, "privateData (the victim's training samples)");
@@ -553,6 +564,16 @@ public final class DatasetInference {
         /** Receives progress of the embeddings. */
         public Builder progress(ProgressListener listener) {
             this.progress = Objects.requireNonNull(listener, "progress");
+            return this;
+        }
+
+        /**
+         * Whether to embed and test the suspect even when the victim itself does not test positive
+         * (default false): the verdict stays {@code INCONCLUSIVE} but carries the suspect's p-value.
+         * For benchmarks and diagnosis only: it spends the suspect's queries on nothing a user can act on.
+         */
+        public Builder testInseparableVictims(boolean on) {
+            this.testInseparableVictims = on;
             return this;
         }
 

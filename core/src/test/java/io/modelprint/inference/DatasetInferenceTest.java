@@ -121,6 +121,10 @@ class DatasetInferenceTest {
         assertEquals(Verdict.Outcome.INCONCLUSIVE, v.outcome(), v.explanation());
         assertTrue(v.notes().get(0).contains("the victim itself does not test positive"), v.notes().toString());
         assertEquals(0, v.suspectQueries(), "the suspect is not queried when nothing can be found");
+        Verdict diagnosed = builder().embedding(DatasetInference.Embedding.BLIND_WALK).testInseparableVictims(true).build()
+                .verify(plain, COPY);
+        assertEquals(Verdict.Outcome.INCONCLUSIVE, diagnosed.outcome(), diagnosed.explanation());
+        assertTrue(diagnosed.pValue().isPresent() && diagnosed.suspectQueries() > 0, diagnosed.explanation());
     }
 
     @Test

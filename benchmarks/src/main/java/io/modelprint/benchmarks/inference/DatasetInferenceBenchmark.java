@@ -13,6 +13,7 @@ import io.modelprint.benchmarks.detection.Role;
 import io.modelprint.data.FashionMnist;
 import io.modelprint.inference.BlindWalk;
 import io.modelprint.inference.DatasetInference;
+import io.modelprint.onnx.OnnxModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -91,6 +92,10 @@ public final class DatasetInferenceBenchmark {
         LabeledImages publicData = train.slice(OWNER_TRAIN, PUBLIC_END);
         JsonNode manifest = new ObjectMapper().readTree(zooDir.resolve("manifest.json").toFile());
         BlindWalk walk = BlindWalk.defaults().withDirections(directions).withStepScale(scale);
+        if (opt.containsKey("probe")) {
+            probe(zooDir, manifest, privateData, publicData, samples, regressor, directions, opt.get("probe"), victimFilter);
+            return;
+        }
         List<VictimResult> results = new ArrayList<>();
         long start = System.nanoTime();
         try (BenchmarkZoo zoo = PyTorchZoo.load(zooDir, fm.test(), ProgressListener.NONE)) {
@@ -100,7 +105,7 @@ public final class DatasetInferenceBenchmark {
                 }
                 DatasetInference di = DatasetInference.builder(privateData, publicData).samples(samples)
                         .regressorSamples(regressor).blindWalk(walk).embedding(DatasetInference.Embedding.BLIND_WALK)
-                        .seed(3).build();
+                        .seed(3).testInseparableVictims(true).build();
                 long t0 = System.nanoTime();
                 DatasetInference.VictimCheck check = di.victimCheck(victim.model(), DatasetInference.Embedding.BLIND_WALK);
                 double victimSeconds = (System.nanoTime() - t0) / 1e9;
@@ -135,6 +140,41 @@ public final class DatasetInferenceBenchmark {
         log("wrote %s", out);
     }
 
+    /** The victims' own held-out tests at each step scale of {@code scales}: to choose the walk before a run. */
+    private static void probe(Path zooDir, JsonNode manifest, LabeledImages privateData, LabeledImages publicData,
+                              int samples, int regressor, int directions, String scales, String victimFilter) {
+        for (JsonNode m : manifest.path("models")) {
+            String victim = m.path("name").asText();
+            if (!"victim".equals(m.path("role").asText())
+                    || (!victimFilter.isEmpty() && !List.of(victimFilter.split(",")).contains(m.path("victim").asText()))) {
+                continue;
+            }
+            try (OnnxModel model = OnnxModel.builder(zooDir.resolve(m.path("file").asText())).build()) {
+                log("%s: accuracy %.4f on private [0, 5000), %.4f on public [25000, 30000)", victim,
+                        accuracy(model, privateData.slice(0, 5000)), accuracy(model, publicData));
+                for (String sc : scales.split(",")) {
+                    BlindWalk walk = BlindWalk.defaults().withDirections(directions).withStepScale(Double.parseDouble(sc));
+                    long t0 = System.nanoTime();
+                    DatasetInference.VictimCheck c = DatasetInference.builder(privateData, publicData).samples(samples)
+                            .regressorSamples(regressor).blindWalk(walk).embedding(DatasetInference.Embedding.BLIND_WALK)
+                            .seed(3).build().victimCheck(model, DatasetInference.Embedding.BLIND_WALK);
+                    log("%s scale %s: p = %.3g, effect %.2f, %d queries (%.0f per sample), %.0f s", victim, sc, c.pValue(),
+                            c.effect(), c.queries(), c.queries() / (2.0 * (samples + regressor)),
+                            (System.nanoTime() - t0) / 1e9);
+                }
+            }
+        }
+    }
+
+    private static double accuracy(io.modelprint.Model model, LabeledImages data) {
+        int[] got = model.predict(data.images()).labels();
+        int right = 0;
+        for (int i = 0; i < got.length; i++) {
+            right += got[i] == data.labels()[i] ? 1 : 0;
+        }
+        return right / (double) got.length;
+    }
+
     @SuppressWarnings("SystemOut")
     private static void log(String format, Object... values) {
         System.err.println(String.format(Locale.ROOT, format, values));
@@ -160,7 +200,9 @@ public final class DatasetInferenceBenchmark {
         }
         long flagged = sel.stream().filter(r -> r.outcome() == Verdict.Outcome.STOLEN).count();
         long inconclusive = sel.stream().filter(r -> r.outcome() == Verdict.Outcome.INCONCLUSIVE).count();
-        return flagged + "/" + sel.size() + (inconclusive > 0 ? " (" + inconclusive + " inconclusive)" : "");
+        long significant = sel.stream().filter(r -> r.pValue() < 0.05).count();
+        return flagged + "/" + sel.size() + (inconclusive > 0 ? " (" + inconclusive + " inconclusive)" : "") + "; p < 0.05: "
+                + significant + "/" + sel.size();
     }
 
     private static void write(Path out, String command, JsonNode manifest, Path zooDir, int samples, int regressor,
@@ -177,7 +219,9 @@ public final class DatasetInferenceBenchmark {
         s.append(String.format(Locale.ROOT, "Settings: %d private and %d public samples per suspect test, %d pairs to fit the "
                 + "regressor (on the victim), Blind Walk with %d directions for each of %s (the paper's reference code uses "
                 + "more; fewer here to fit the run into the time on 2 cores), step scale %.3g, at most %d steps, seed 3, "
-                + "alpha 0.05. A verdict that is INCONCLUSIVE counts as p = 1 in the AUCs.\n\n", samples, samples, regressor,
+                + "alpha 0.05. Suspects are tested even when the victim itself does not test positive "
+                + "(`testInseparableVictims(true)`): their verdicts are then INCONCLUSIVE but their p-values enter the AUCs; "
+                + "a suspect without a p-value (budget spent before 5 pairs) counts as p = 1.\n\n", samples, samples, regressor,
                 walk.directions(), walk.norms(), walk.stepScale(), walk.maxSteps()));
         s.append("Zoo: `").append(zooDir).append("`, manifest complete: ").append(manifest.path("complete").asText("?"))
                 .append(" (").append(manifest.path("models").size()).append(" models listed when the run started). ");
@@ -195,7 +239,7 @@ public final class DatasetInferenceBenchmark {
             Predicate<Row> twin = r -> r.suspect().role() == Role.TWIN;
             Predicate<Row> otherData = independent.or(matched);
             s.append("| stolen family | n | AUC vs independent | AUC vs matched | AUC vs twins | AUC vs independent + matched "
-                    + "| flagged (p < 0.05) | mean queries |\n|---|---|---|---|---|---|---|---|\n");
+                    + "| STOLEN verdicts; p < 0.05 | mean queries |\n|---|---|---|---|---|---|---|---|\n");
             Map<String, List<Row>> families = new TreeMap<>();
             for (Row r : rows) {
                 if (r.suspect().role() == Role.STOLEN) {
