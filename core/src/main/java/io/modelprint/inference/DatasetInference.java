@@ -10,6 +10,7 @@ import io.modelprint.Threshold;
 import io.modelprint.Verdict;
 import io.modelprint.WhiteBoxModel;
 import io.modelprint.calibration.SuspectScreen;
+import io.modelprint.query.SampleSelection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -154,8 +155,8 @@ public final class DatasetInference {
         this.seed = b.seed;
         this.testInseparableVictims = b.testInseparableVictims;
         SplittableRandom rng = new SplittableRandom(b.seed);
-        int[] priv = permutation(b.privateData.size(), rng);
-        int[] pub = permutation(b.publicData.size(), rng);
+        int[] priv = SampleSelection.permutation(b.privateData.size(), rng);
+        int[] pub = SampleSelection.permutation(b.publicData.size(), rng);
         int r = b.regressorSamples;
         this.fitSet = interleave(b.privateData, priv, 0, b.publicData, pub, r);
         this.testSet = interleave(b.privateData, priv, r, b.publicData, pub, samples);
@@ -447,20 +448,6 @@ public final class DatasetInference {
             pub[i] = rows[2 * i + 1];
         }
         return new double[][][] {priv, pub};
-    }
-
-    private static int[] permutation(int n, SplittableRandom rng) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 
     /** Private sample {@code order[from + i]} then public sample {@code pubOrder[from + i]}, for i below {@code count}. */
