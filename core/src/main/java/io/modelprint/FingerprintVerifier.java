@@ -19,6 +19,7 @@ import io.modelprint.calibration.Calibration;
 import io.modelprint.calibration.ReferenceTrainer;
 import io.modelprint.calibration.SelfCalibration;
 import io.modelprint.calibration.SuspectScreen;
+import io.modelprint.inference.DatasetInference;
 import io.modelprint.scheme.Competence;
 import io.modelprint.scheme.ConferrableProvider;
 import io.modelprint.scheme.DefaultThresholds;
@@ -194,6 +195,24 @@ public final class FingerprintVerifier {
     public static Builder conferrable(List<? extends Model> surrogates, List<? extends Model> selectionReferences) {
         return using(Schemes.create(ConferrableProvider.NAME, SchemeInputs.of(Map.of()).withSurrogates(surrogates)
                 .withSelectionReferences(selectionReferences)));
+    }
+
+    /**
+     * A builder for Dataset Inference ({@link DatasetInference}): does the suspect carry knowledge
+     * of the owner's private training data? A verifier of its own, since its queries depend on the
+     * suspect's answers; its verdict's p-value is a one-sided t-test's.
+     *
+     * <pre>{@code
+     * Verdict v = FingerprintVerifier.datasetInference(train.slice(0, 25_000), train.slice(25_000, 30_000))
+     *         .samples(100).queryBudget(50_000).build().verify(victim, suspect);
+     * }</pre>
+     *
+     * @param privateData the victim's training data, or part of it
+     * @param publicData  held-back data of the same distribution that the victim never saw (not a
+     *                    test set of another distribution)
+     */
+    public static DatasetInference.Builder datasetInference(LabeledImages privateData, LabeledImages publicData) {
+        return DatasetInference.builder(privateData, publicData);
     }
 
     /** A builder for the scheme called {@code name} with its default parameters. */

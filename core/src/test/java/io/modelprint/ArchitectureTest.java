@@ -32,7 +32,8 @@ import java.util.Set;
  * The rooms of modelprint-core and the arrows between them, checked on the class files:
  * <ul>
  *   <li>the pipeline's stages point one way: the API, then {@code query}, {@code fingerprint},
- *       {@code verifier}, {@code scheme}, {@code calibration}, then the facade; a stage never uses
+ *       {@code verifier}, {@code scheme}, {@code calibration}, {@code inference} (Dataset Inference, a
+ *       verifier of its own), then the facade; a stage never uses
  *       a later one, and the infrastructure beside the pipeline ({@code kernel}, {@code config},
  *       {@code http}, {@code data}, and {@code evasion}, the suspect's side) uses only the API and the
  *       leaves; {@code store} also reads a
@@ -52,7 +53,7 @@ class ArchitectureTest {
 
     /** The packages that are stages or infrastructure; any other package is one scheme's own. */
     private static final Set<String> ROOMS = Set.of("query", "fingerprint", "verifier", "scheme", "calibration",
-            "kernel", "config", "store", "http", "data", "evasion");
+            "inference", "kernel", "config", "store", "http", "data", "evasion");
 
     private static final DescribedPredicate<JavaClass> FACADE = DescribedPredicate.describe("the facade",
             c -> c.getName().equals(ROOT + ".FingerprintVerifier") || c.getName().startsWith(ROOT + ".FingerprintVerifier$"));
@@ -68,6 +69,7 @@ class ArchitectureTest {
             .layer("Verifier").definedBy(ROOT + ".verifier..")
             .layer("Scheme").definedBy(ROOT + ".scheme..")
             .layer("Calibration").definedBy(ROOT + ".calibration..")
+            .layer("Inference").definedBy(ROOT + ".inference..")
             .layer("Facade").definedBy(FACADE)
             .layer("Kernel").definedBy(ROOT + ".kernel..")
             .layer("Config").definedBy(ROOT + ".config..")
@@ -84,7 +86,9 @@ class ArchitectureTest {
             .whereLayer("Scheme").mayOnlyAccessLayers("Verifier", "Fingerprint", "Query", "API", "Kernel", "Config")
             .whereLayer("Calibration").mayOnlyAccessLayers("Scheme", "Verifier", "Fingerprint", "Query", "API", "Kernel",
                     "Config")
-            .whereLayer("Facade").mayOnlyAccessLayers("Calibration", "Scheme", "Verifier", "Fingerprint", "Query", "API",
+            .whereLayer("Inference").mayOnlyAccessLayers("Calibration", "Scheme", "Verifier", "Fingerprint", "Query", "API",
+                    "Kernel", "Config")
+            .whereLayer("Facade").mayOnlyAccessLayers("Inference", "Calibration", "Scheme", "Verifier", "Fingerprint", "Query", "API",
                     "Kernel", "Config")
             .whereLayer("Store").mayOnlyAccessLayers("Scheme", "Verifier", "Fingerprint", "Query", "API", "Kernel", "Config")
             .whereLayer("Http").mayOnlyAccessLayers("API", "Kernel", "Config")
