@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The modelprint authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 /**
  * Dataset Inference (Maini, Yaghini and Papernot, ICLR 2021): does a suspect carry knowledge of
  * the owner's private training data? A verifier of its own beside the fingerprint pipeline, after

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The modelprint authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.modelprint.zoo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,6 +36,7 @@ import io.modelprint.inference.Norm;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.slf4j.Logger;
@@ -35,6 +51,7 @@ import org.slf4j.LoggerFactory;
  * its own held-out samples and is judged stolen from itself; the student and the independent model
  * get p-values (their order is not stable on models this small, so it is logged, not asserted).
  */
+@Tag("slow")   // 4 to 10 minutes on 2 cores: run with -Dsurefire.excludedGroups=none
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatasetInferenceIntegrationTest {
 
