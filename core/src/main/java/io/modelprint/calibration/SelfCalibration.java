@@ -18,6 +18,7 @@ package io.modelprint.calibration;
 import io.modelprint.LabeledImages;
 import io.modelprint.Model;
 import io.modelprint.ProgressListener;
+import io.modelprint.query.SampleSelection;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,17 +82,7 @@ public final class SelfCalibration {
                     + " labelled owner samples (half for queries, half to train references), got " + n
                     + ": give more owner data, or reference models");
         }
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SplittableRandom rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = SampleSelection.permutation(n, new SplittableRandom(seed ^ 0x5DEECE66DL));
         int[] first = Arrays.copyOfRange(order, 0, n / 2);
         int[] second = Arrays.copyOfRange(order, n / 2, n);
         Arrays.sort(first);   // keep the owner's order within each half

@@ -20,6 +20,7 @@ import io.modelprint.LabeledImages;
 import io.modelprint.Model;
 import io.modelprint.ProgressListener;
 import io.modelprint.calibration.ReferenceTrainer;
+import io.modelprint.query.SampleSelection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -112,17 +113,7 @@ public final class Dl4jReferenceTrainer implements ReferenceTrainer {
             return data;
         }
         int n = data.size();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SplittableRandom rng = new SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = SampleSelection.permutation(n, new SplittableRandom(seed));
         int[] keep = Arrays.copyOf(order, Math.max(1, (int) Math.round(share * n)));
         Arrays.sort(keep);
         return data.select(keep);
