@@ -18,6 +18,7 @@ package io.modelprint;
 import io.modelprint.calibration.Calibration;
 import io.modelprint.calibration.ReferenceTrainer;
 import io.modelprint.calibration.SelfCalibration;
+import io.modelprint.calibration.OutputTampering;
 import io.modelprint.calibration.SuspectScreen;
 import io.modelprint.inference.DatasetInference;
 import io.modelprint.scheme.Competence;
@@ -348,6 +349,15 @@ public final class FingerprintVerifier {
         OptionalDouble competence = scheme.competence().of(fingerprint.victimAnswers(), suspectAnswers);
         Decision d = decide(distance, competence, calibration, rep, refs.size(),
                 SuspectScreen.problem(fingerprint.victimAnswers(), suspectAnswers, competence));
+        if (rep.hasScores()) {
+            Optional<String> tampered = OutputTampering.signs(suspectAnswers);
+            if (tampered.isPresent()) {
+                d = d.tampered(tampered.get(), scheme.name());
+            }
+        } else if (scheme.preferredRepresentation().hasScores()) {
+            d = d.noted("the suspect answers labels only, so " + scheme.name() + " compares labels, where it is "
+                    + "weaker than on scores (serving top-1 labels partly evades it): akh-excess is made for labels");
+        }
         long t2 = System.nanoTime();
         Verdict v = new Verdict(suspect.name(), scheme.name(), rep, d.outcome, distance, d.threshold, d.pValue,
                 d.evidence, d.notes, queries, new Verdict.Costs(fingerprint.querySetBuildTime(),
@@ -457,6 +467,24 @@ public final class FingerprintVerifier {
 
     private record Decision(Verdict.Outcome outcome, Optional<Threshold> threshold, OptionalDouble pValue,
                             Optional<Verdict.ReferenceEvidence> evidence, List<String> notes) {
+
+        /**
+         * This decision for a suspect whose scores look post-processed ({@link OutputTampering}):
+         * noted, and not cleared, since a distance on scores is what such changes evade.
+         */
+        Decision tampered(String sign, String scheme) {
+            Verdict.Outcome o = outcome == Verdict.Outcome.INDEPENDENT ? Verdict.Outcome.INCONCLUSIVE : outcome;
+            return new Decision(o, threshold, pValue, evidence, notes).noted(sign + "; a distance on scores (" + scheme
+                    + ") can be evaded that way, so it cannot clear this suspect: verify it with a label-based scheme "
+                    + "such as akh-excess, which such changes do not move");
+        }
+
+        /** This decision with one more note. */
+        Decision noted(String note) {
+            List<String> n = new ArrayList<>(notes);
+            n.add(note);
+            return new Decision(outcome, threshold, pValue, evidence, n);
+        }
     }
 
     private Decision decide(double distance, OptionalDouble competence, Calibration calibration, OutputKind rep,

@@ -175,7 +175,7 @@ class AkhExcessTest {
         assertEquals("akh-excess", s.name());
         assertEquals(OutputKind.LABELS, s.preferredRepresentation());
         assertEquals(Map.of("queries", "60", "controls", "20", "selection", "first"), s.parameters());
-        assertEquals(Map.of("queries", "300", "controls", "100", "selection", "first"),
+        assertEquals(Map.of("queries", "450", "controls", "150", "selection", "first"),
                 Schemes.create("akh-excess").parameters());
         QuerySet q = s.queryBuilder().build(VICTIM, OWNER, 3, ProgressListener.NONE);
         assertEquals(60, q.size(), "'queries' counts mistakes and controls");

@@ -114,7 +114,8 @@ final class VersionOneFixtures {
         Map<String, FingerprintScheme<?>> out = new LinkedHashMap<>();
         out.put("sac-m", Schemes.create("sac-m"));
         out.put("sac-w", Schemes.create("sac-w"));
-        out.put("akh-excess", Schemes.create("akh-excess"));
+        // version 1's defaults; the scheme's defaults are 450 and 150 since (CHANGELOG, issue 13)
+        out.put("akh-excess", Schemes.create("akh-excess", Map.of("queries", "300", "controls", "100")));
         out.put("combined", Schemes.create("combined"));
         out.put("ipguard", Schemes.create("ipguard", Map.of("queries", "20", "steps", "50")));
         out.put("conferrable", Schemes.create("conferrable", SchemeInputs.of(Map.of("queries", "100", "natural", "300",

@@ -15,6 +15,7 @@
  */
 package io.modelprint.benchmarks.detection;
 
+import io.modelprint.ImageBatch;
 import io.modelprint.Model;
 import io.modelprint.data.FashionMnist;
 import io.modelprint.cli.ConsoleProgress;
@@ -77,9 +78,13 @@ public final class DetectionBenchmark implements Callable<Integer> {
     @Option(names = "--no-out-of-the-box", description = "skip FingerprintVerifier.defaults()")
     private boolean noOutOfTheBox;
 
-    @Option(names = "--verifier-schemes", split = ",", description = "schemes also run as the out-of-the-box verifier "
-            + "runs its default (self-calibrated, and with the references): candidates for the default")
+    @Option(names = "--verifier-schemes", split = ",", description = "schemes (name or name:key=value:...) "
+            + "also run as the out-of-the-box verifier runs its default (self-calibrated, and with the references): candidates for the default")
     private List<String> verifierSchemes = List.of();
+
+    @Option(names = "--evasions", split = ",", description = "serve every suspect through these evasions too: "
+            + "standard, or gauss-S, laplace-B, round-D, top-K, temp-T, detect-P, detect-nn-P (see EvasionSet)")
+    private List<String> evasions = List.of();
 
     @Option(names = "--owner-models", description = "train the owner's own copies and references for each DL4J victim "
             + "and score the conferrable scheme with them")
@@ -147,6 +152,9 @@ public final class DetectionBenchmark implements Callable<Integer> {
                 }
             }
             DetectionRun.Config config = config(budgetArgs, owners, cacheRoot);
+            if (!evasions.isEmpty()) {
+                config = config.withEvasions(EvasionSet.parse(evasions, thiefImages(fm), decoy(loaded), 14));
+            }
             System.out.printf("scoring %d victims of %s%n", loaded.stream().mapToLong(z -> z.victims().size()).sum(),
                     String.join(", ", zooArgs));
             DetectionResults results = DetectionRun.score(loaded, config, progress);
@@ -158,6 +166,21 @@ public final class DetectionBenchmark implements Callable<Integer> {
             loaded.forEach(BenchmarkZoo::close);
         }
         return 0;
+    }
+
+    /** The thief's natural images, from which its query detector learns: training images, which the owner never queries with. */
+    private static ImageBatch thiefImages(FashionMnist fm) {
+        return fm.train().map(t -> t.images().slice(0, Math.min(4000, t.size())))
+                .orElseThrow(() -> new IllegalStateException("the detection evasions learn from the thief's own images, "
+                        + "the Fashion-MNIST training set, which " + fm.directory() + " lacks: install Debian's "
+                        + "dataset-fashion-mnist or leave out detect-P"));
+    }
+
+    /** The independent model that answers the queries a detecting thief flags: the first independent model scored. */
+    private static Model decoy(List<BenchmarkZoo> zoos) {
+        return zoos.stream().flatMap(z -> z.members().stream()).filter(m -> m.role() == Role.INDEPENDENT).findFirst()
+                .map(BenchmarkMember::model).orElseThrow(() -> new IllegalStateException("the detection evasions need an "
+                        + "independent model of the task as the decoy, and the zoos scored have none"));
     }
 
     private BenchmarkZoo onlySplits(BenchmarkZoo zoo) {
@@ -243,6 +266,12 @@ public final class DetectionBenchmark implements Callable<Integer> {
         }
         if (noOutOfTheBox) {
             s.append(" --no-out-of-the-box");
+        }
+        if (!verifierSchemes.isEmpty()) {
+            s.append(" --verifier-schemes ").append(String.join(",", verifierSchemes));
+        }
+        if (!evasions.isEmpty()) {
+            s.append(" --evasions ").append(String.join(",", evasions));
         }
         if (ownerModels) {
             s.append(" --owner-models");

@@ -15,6 +15,7 @@
  */
 package io.modelprint.benchmarks.detection;
 
+import io.modelprint.evasion.EvasionCost;
 import io.modelprint.benchmarks.detection.DetectionResults.SchemeInfo;
 import java.awt.Color;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -237,7 +239,7 @@ public final class DetectionReport {
         }
         s.append("## Out-of-the-box verdicts\n\nCounts of verdicts per victim: stolen copies called stolen; "
                 + "negatives called stolen by role (independent includes corrupted-task models); verdicts that were "
-                + "neither (INCONCLUSIVE, once verdicts can say so). References used by a configuration are left out "
+                + "neither (INCONCLUSIVE: the verdict said it cannot decide, and why). References used by a configuration are left out "
                 + "of its counts.\n\n| victim | configuration | stolen caught | independent called stolen | matched "
                 + "called stolen | twins called stolen | inconclusive |\n|---|---|---|---|---|---|---|\n");
         for (Group split : groups(r).stream().filter(x -> x.framework() == null).toList()) {
@@ -325,28 +327,95 @@ public final class DetectionReport {
         }
     }
 
+    /** An evasion a scheme survives keeps its mean AUC within this much of the clean one (issue 14). */
+    static final double SURVIVAL_MARGIN = 0.05;
+
+    /** Evasions costing the thief less than this much accuracy (2 points) must be survived or detected. */
+    static final double CHEAP_EVASION = 0.02;
+
     private static void evasions(StringBuilder s, DetectionResults r) {
         if (r.evasions().size() < 2) {
             return;
         }
-        s.append("## Evasions\n\nEvery suspect disguised by the evasion; mean over families and victims, all "
-                + "negatives.\n\n| scheme | evasion |");
-        List<Group> groups = groups(r).stream().filter(g -> g.framework() == null).toList();
-        groups.forEach(g -> s.append(' ').append(g.label()).append(" |"));
-        s.append("\n|---|---|").append("---|".repeat(groups.size())).append('\n');
-        for (SchemeInfo scheme : mainSchemes(r)) {
-            for (String e : r.evasions()) {
-                s.append("| ").append(scheme.label()).append(" | ").append(e).append(" |");
-                for (Group g : groups) {
-                    double auc = r.mean(g::test, v -> r.familyMean(v, (x, f) -> r.auc(scheme.label(), e, x, f, NegativeSet.ALL)));
-                    double tpr = r.mean(g::test, v -> r.familyMean(v, (x, f) -> r.tpr(scheme.label(), e, x, f, NegativeSet.ALL,
-                            FPR)));
-                    s.append(' ').append(cell(auc, tpr)).append(" |");
+        String none = Evasion.NONE.name();
+        List<String> evaded = r.evasions().stream().filter(e -> !e.equals(none)).toList();
+        List<SchemeInfo> schemes = mainSchemes(r);
+        s.append("## Evasions\n\nEvery suspect, stolen or not, served through the evasion (`EvasionSet`, built from "
+                + "`io.modelprint.evasion`). Thief's cost: accuracy lost on ").append(DetectionRun.EVASION_COST_IMAGES)
+                .append(" natural test images by each stolen copy (transferred ones left out), mean and largest, in points. "
+                + "Cells: mean AUC over families and victims against (b) negatives without twins, and its change from "
+                + "`none`; `✗` marks a drop of more than ").append(number(SURVIVAL_MARGIN)).append(".\n\n| evasion | thief's "
+                + "cost (mean / max points) |");
+        schemes.forEach(x -> s.append(' ').append(x.label()).append(" |"));
+        s.append("\n|---|---|").append("---|".repeat(schemes.size())).append('\n');
+        Map<String, Double> clean = new LinkedHashMap<>();
+        for (SchemeInfo x : schemes) {
+            clean.put(x.label(), meanAuc(r, x.label(), none));
+        }
+        for (String e : r.evasions()) {
+            s.append("| ").append(e).append(" | ").append(e.equals(none) ? "0" : costCell(r.evasionCosts(e))).append(" |");
+            for (SchemeInfo x : schemes) {
+                double auc = meanAuc(r, x.label(), e);
+                double delta = auc - clean.get(x.label());
+                s.append(' ').append(number(auc));
+                if (!e.equals(none) && !Double.isNaN(delta)) {
+                    s.append(String.format(Locale.ROOT, " (%+.2f)%s", delta, delta < -SURVIVAL_MARGIN ? " ✗" : ""));
                 }
-                s.append('\n');
+                s.append(" |");
+            }
+            s.append('\n');
+        }
+        s.append("\nEvasions costing the thief under ").append(number(100 * CHEAP_EVASION)).append(" points (mean over its "
+                + "copies) that a scheme does not survive:\n\n");
+        for (SchemeInfo x : schemes) {
+            List<String> lost = new ArrayList<>();
+            for (String e : evaded) {
+                double cost = meanLoss(r.evasionCosts(e));
+                if (cost < CHEAP_EVASION && meanAuc(r, x.label(), e) < clean.get(x.label()) - SURVIVAL_MARGIN) {
+                    lost.add(e);
+                }
+            }
+            s.append("- ").append(x.label()).append(": ").append(lost.isEmpty() ? "none" : String.join(", ", lost)).append('\n');
+        }
+        s.append('\n');
+        List<SchemeInfo> deciding = r.schemes().stream().filter(SchemeInfo::decides).toList();
+        if (deciding.isEmpty()) {
+            return;
+        }
+        s.append("### Out-of-the-box verdicts under each evasion\n\nAll victims together; references a configuration used "
+                + "are left out of its counts.\n\n| configuration | evasion | stolen caught | independent called stolen | "
+                + "matched called stolen | twins called stolen | inconclusive |\n|---|---|---|---|---|---|---|\n");
+        for (SchemeInfo c : deciding) {
+            for (String e : r.evasions()) {
+                int[] total = new int[10];
+                for (BenchmarkMember v : r.victims()) {
+                    if (r.skipped(c.label(), v) == null) {
+                        int[] row = verdictRow(r.verdictCounts(c.label(), e, v));
+                        for (int i = 0; i < row.length; i++) {
+                            total[i] += row[i];
+                        }
+                    }
+                }
+                s.append("| ").append(c.label()).append(" | ").append(e).append(" | ").append(verdictCells(total)).append(" |\n");
             }
         }
         s.append('\n');
+    }
+
+    private static double meanAuc(DetectionResults r, String scheme, String evasion) {
+        return r.mean(v -> true, v -> r.familyMean(v, (x, f) -> r.auc(scheme, evasion, x, f, NegativeSet.WITHOUT_TWINS)));
+    }
+
+    private static double meanLoss(List<EvasionCost> costs) {
+        return costs.stream().mapToDouble(EvasionCost::accuracyLoss).average().orElse(Double.NaN);
+    }
+
+    private static String costCell(List<EvasionCost> costs) {
+        if (costs.isEmpty()) {
+            return "-";
+        }
+        double max = costs.stream().mapToDouble(EvasionCost::accuracyLoss).max().orElseThrow();
+        return String.format(Locale.ROOT, "%.2f / %.2f", 100 * meanLoss(costs), 100 * max);
     }
 
     private static void costs(StringBuilder s, DetectionResults r) {
@@ -421,7 +490,10 @@ public final class DetectionReport {
 
     /** The CSV header {@link ThresholdReport} reads. */
     static final String CSV_HEADER = "framework,split,victim,model,role,family,architecture,accuracy,fidelity,queries,scheme,"
-            + "evasion,distance,outcome";
+            + "evasion,distance,outcome,p_value";
+
+    /** The header of the files written before verdicts' p-values were recorded; {@link ThresholdReport} reads both. */
+    static final String CSV_HEADER_WITHOUT_P = CSV_HEADER.substring(0, CSV_HEADER.lastIndexOf(','));
 
     static String csv(DetectionResults r) {
         StringBuilder s = new StringBuilder(CSV_HEADER).append('\n');
@@ -434,11 +506,12 @@ public final class DetectionReport {
                             continue;
                         }
                         Outcome o = r.outcome(scheme.label(), e, v, m);
-                        s.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%s,%s,%.4f,%.4f,%d,%s,%s,%.6g,%s%n",
+                        double p = r.pValue(scheme.label(), e, v, m);
+                        s.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%s,%s,%.4f,%.4f,%d,%s,%s,%.6g,%s,%s%n",
                                 v.framework().label(), v.split(), v.victim(), m.name(), m.role().label(),
                                 m.family() == null ? "" : m.family(), m.architecture(), m.accuracy(),
                                 m.fidelity().getOrDefault(v.victim(), Double.NaN), m.queries(), scheme.label(), e, d,
-                                o == null ? "" : o.label()));
+                                o == null ? "" : o.label(), Double.isNaN(p) ? "" : String.format(Locale.ROOT, "%.4g", p)));
                     }
                 }
             }

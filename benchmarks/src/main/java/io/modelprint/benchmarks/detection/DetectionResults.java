@@ -15,6 +15,7 @@
  */
 package io.modelprint.benchmarks.detection;
 
+import io.modelprint.evasion.EvasionCost;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -86,9 +87,11 @@ public final class DetectionResults {
     private final List<String> evasions = new ArrayList<>();
     private final Map<Key, Map<String, Double>> distances = new LinkedHashMap<>();
     private final Map<Key, Map<String, Outcome>> outcomes = new LinkedHashMap<>();
+    private final Map<Key, Map<String, Double>> pValues = new LinkedHashMap<>();
     private final Map<Key, Set<String>> excluded = new LinkedHashMap<>();
     private final Map<Key, Cost> costs = new LinkedHashMap<>();
     private final Map<Key, String> skipped = new LinkedHashMap<>();
+    private final Map<String, List<EvasionCost>> evasionCosts = new LinkedHashMap<>();
 
     /** Empty results over these zoos' members. */
     public DetectionResults(List<String> zoos, List<BenchmarkMember> members) {
@@ -132,6 +135,19 @@ public final class DetectionResults {
         outcomes.computeIfAbsent(new Key(scheme, evasion, id(victim)), k -> new LinkedHashMap<>()).put(id(suspect), outcome);
     }
 
+    /** Records a verdict's p-value (the share of independent models expected as close as the suspect). */
+    public void putPValue(String scheme, String evasion, BenchmarkMember victim, BenchmarkMember suspect, double p) {
+        require(scheme);
+        pValues.computeIfAbsent(new Key(scheme, evasion, id(victim)), k -> new LinkedHashMap<>()).put(id(suspect), p);
+    }
+
+    /** A verdict's p-value, or NaN if it had none or was not recorded. */
+    public double pValue(String scheme, String evasion, BenchmarkMember victim, BenchmarkMember suspect) {
+        Map<String, Double> d = pValues.get(new Key(scheme, evasion, id(victim)));
+        Double v = d == null ? null : d.get(id(suspect));
+        return v == null ? Double.NaN : v;
+    }
+
     /** Records that a scheme used these suspects as references for a victim: they are left out of its verdict counts. */
     public void exclude(String scheme, BenchmarkMember victim, List<BenchmarkMember> references) {
         Set<String> s = excluded.computeIfAbsent(new Key(scheme, "", id(victim)), k -> new LinkedHashSet<>());
@@ -141,6 +157,16 @@ public final class DetectionResults {
     /** Records what a scheme cost on a victim. */
     public void putCost(String scheme, BenchmarkMember victim, Cost cost) {
         costs.put(new Key(scheme, "", id(victim)), cost);
+    }
+
+    /** Records what an evasion costs one stolen copy's thief on natural data. */
+    public void putEvasionCost(String evasion, EvasionCost cost) {
+        evasionCosts.computeIfAbsent(evasion, k -> new ArrayList<>()).add(cost);
+    }
+
+    /** What an evasion cost the thieves of the stolen copies it was measured on, empty if it was not. */
+    public List<EvasionCost> evasionCosts(String evasion) {
+        return List.copyOf(evasionCosts.getOrDefault(evasion, List.of()));
     }
 
     /** Records that a scheme could not run on a victim, and why. */

@@ -19,6 +19,7 @@ import io.modelprint.FingerprintVerifier;
 import io.modelprint.calibration.ReferenceTrainer;
 import io.modelprint.LabeledImages;
 import io.modelprint.Model;
+import io.modelprint.evasion.EvasionCost;
 import io.modelprint.ProgressListener;
 import io.modelprint.Verdict;
 import io.modelprint.VictimFingerprint;
@@ -96,7 +97,7 @@ public final class DetectionRun {
             evasions = List.copyOf(evasions);
             verifierSchemes = List.copyOf(verifierSchemes);
             Objects.requireNonNull(referenceTrainer, "referenceTrainer");
-            verifierSchemes.forEach(Schemes::provider);   // an unknown name fails here, naming the registered ones
+            verifierSchemes.forEach(SchemeUnderTest::parse);   // an unknown name or parameter fails here, by name
             if (evasions.isEmpty()) {
                 throw new IllegalArgumentException("a run needs at least one evasion: Evasion.NONE for suspects as they are");
             }
@@ -193,6 +194,7 @@ public final class DetectionRun {
     private static void scoreVictim(DetectionResults r, BenchmarkMember victim, LabeledImages owner, Config c,
                                     ProgressListener progress) {
         List<BenchmarkMember> suspects = r.suspectsOf(victim);
+        evasionCosts(r, suspects, owner, c.evasions());
         List<SchemeUnderTest> schemes = new ArrayList<>(c.schemes());
         schemes.addAll(c.perVictim().apply(victim));
         for (SchemeUnderTest s : schemes) {
@@ -227,20 +229,43 @@ public final class DetectionRun {
         }
     }
 
+    /** Natural images on which an evasion's cost to the thief is measured. */
+    static final int EVASION_COST_IMAGES = 2000;
+
+    /**
+     * What each evasion costs the thief of each stolen copy (transferred ones answer another task
+     * and are left out), on the owner's first {@value #EVASION_COST_IMAGES} natural images.
+     */
+    private static void evasionCosts(DetectionResults r, List<BenchmarkMember> suspects, LabeledImages owner,
+                                     List<Evasion> evasions) {
+        LabeledImages natural = owner.slice(0, Math.min(EVASION_COST_IMAGES, owner.size()));
+        for (Evasion e : evasions) {
+            if (e.equals(Evasion.NONE)) {
+                continue;
+            }
+            for (BenchmarkMember s : suspects) {
+                if (s.role() == Role.STOLEN && !s.transferTask()) {
+                    r.putEvasionCost(e.name(), EvasionCost.measure(s.model(), e.apply(s.model()), natural));
+                }
+            }
+        }
+    }
+
     /** The verifier as users get it with {@code scheme}: alone (self-calibrated), then with the split's references. */
     private static void outOfTheBox(DetectionResults r, String label, String scheme, BenchmarkMember victim,
                                     List<BenchmarkMember> suspects, LabeledImages owner, Config c,
                                     ProgressListener progress) {
-        r.declare(new DetectionResults.SchemeInfo(label, scheme, 0, true));
+        FingerprintScheme<?> fs = SchemeUnderTest.parse(scheme).scheme();
+        r.declare(new DetectionResults.SchemeInfo(label, fs.name(), 0, true));
         run(r, label, victim, suspects, c.evasions(), true,
                 () -> {
-                    FingerprintVerifier.Builder b = FingerprintVerifier.using(scheme).ownerData(owner).progress(progress);
+                    FingerprintVerifier.Builder b = FingerprintVerifier.using(fs).ownerData(owner).progress(progress);
                     c.referenceTrainer().ifPresent(b::referenceTrainer);
                     return b.build();
                 }, progress);
         if (c.references() > 0) {
             String withRefs = label + "+" + c.references() + "refs";
-            r.declare(new DetectionResults.SchemeInfo(withRefs, scheme, 0, true));
+            r.declare(new DetectionResults.SchemeInfo(withRefs, fs.name(), 0, true));
             List<BenchmarkMember> refs = references(suspects, c.references());
             if (refs.size() < c.references()) {
                 r.skip(withRefs, victim, "the split has " + refs.size() + " independent or matched models, "
@@ -248,7 +273,7 @@ public final class DetectionRun {
             } else {
                 r.exclude(withRefs, victim, refs);
                 List<Model> models = refs.stream().map(BenchmarkMember::model).toList();
-                run(r, withRefs, victim, suspects, c.evasions(), true, () -> FingerprintVerifier.using(scheme)
+                run(r, withRefs, victim, suspects, c.evasions(), true, () -> FingerprintVerifier.using(fs)
                         .ownerData(owner).references(models).progress(progress).build(), progress);
             }
         }
@@ -293,6 +318,7 @@ public final class DetectionRun {
                 r.put(label, e.name(), victim, s, v.distance());
                 if (decides) {
                     r.putOutcome(label, e.name(), victim, s, Outcome.of(v));
+                    v.pValue().ifPresent(p -> r.putPValue(label, e.name(), victim, s, p));
                 }
                 nanos += v.costs().suspectFingerprint().toNanos() + v.costs().comparison().toNanos();
                 queries = Math.max(queries, v.suspectQueries());

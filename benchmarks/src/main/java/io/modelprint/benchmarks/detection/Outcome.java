@@ -30,15 +30,16 @@ public enum Outcome {
     STOLEN,
     /** Called independent. */
     INDEPENDENT,
-    /** Neither: the evidence could not decide (counted once verdicts can say so). */
+    /** Neither: the evidence could not decide, and the verdict says why. */
     INCONCLUSIVE;
 
-    /**
-     * The outcome of a verdict. Today's {@link Verdict} says stolen or not; when it gains a third
-     * outcome, this is the one place that reads it.
-     */
+    /** The outcome of a verdict, inconclusive ones kept apart from those that clear the suspect. */
     public static Outcome of(Verdict v) {
-        return v.stolen() ? STOLEN : INDEPENDENT;
+        return switch (v.outcome()) {
+            case STOLEN -> STOLEN;
+            case INDEPENDENT -> INDEPENDENT;
+            case INCONCLUSIVE -> INCONCLUSIVE;
+        };
     }
 
     /** A lower-case name for tables. */

@@ -78,12 +78,13 @@ public final class ThresholdReport implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + csv + ": " + e.getMessage(), e);
         }
-        if (lines.isEmpty() || !lines.get(0).equals(DetectionReport.CSV_HEADER)) {
+        if (lines.isEmpty() || !(lines.get(0).equals(DetectionReport.CSV_HEADER)
+                || lines.get(0).equals(DetectionReport.CSV_HEADER_WITHOUT_P))) {
             throw new IllegalArgumentException(csv + " is not a detection benchmark distances.csv (header "
                     + (lines.isEmpty() ? "missing" : "'" + lines.get(0) + "'") + ", expected '" + DetectionReport.CSV_HEADER
                     + "'): re-run the benchmark to write one");
         }
-        List<String> header = List.of(DetectionReport.CSV_HEADER.split(","));
+        List<String> header = List.of(lines.get(0).split(","));
         List<Row> rows = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
             // a trailing empty outcome is kept by the limit -1

@@ -42,8 +42,9 @@ class DetectionRunTest {
 
     @BeforeAll
     static void score() {
-        // random linear victims get about 10% right: 2,000 images hold the 100 controls akh-excess needs
-        LabeledImages owner = FashionMnist.load().test().slice(0, 2000);
+        // random linear victims get about 10% right: 4,000 images hold the 150 controls akh-excess
+        // needs in each half, so the defaults calibrate themselves (training references: a minute)
+        LabeledImages owner = FashionMnist.load().test().slice(0, 4000);
         zoo = FakeZoo.twoSplits(owner);
         Model[] victim = new Model[1];
         // a thief who answers with the victim's own model: every suspect at distance 0 from it
@@ -90,8 +91,20 @@ class DetectionRunTest {
         }
         // all tied at 0: a thief who answers as the victim leaves nothing to rank
         assertEquals(0.5, results.auc("akh/q50", "as-victim", dev, "fine-tune-all", NegativeSet.ALL));
-        // akh/q50 and the out-of-the-box verifier alone and with 4 references, two victims of 12 suspects
-        assertEquals(3 * 2 * 12, WRAPPED.get());
+        // akh/q50 and the out-of-the-box verifier alone and with 4 references, two victims of 12 suspects,
+        // and once more for each victim's 4 copies, whose thieves' cost is measured
+        assertEquals(3 * 2 * 12 + 2 * 4, WRAPPED.get());
+    }
+
+    @Test
+    void whatEachEvasionCostsTheThievesIsMeasuredOnTheirCopiesOnly() {
+        List<io.modelprint.evasion.EvasionCost> costs = results.evasionCosts("as-victim");
+        assertEquals(2 * 4, costs.size(), "two fine-tuned and two extracted copies per victim");
+        for (io.modelprint.evasion.EvasionCost c : costs) {
+            assertEquals(DetectionRun.EVASION_COST_IMAGES, c.images());
+            assertTrue(c.agreement() < 1, "a copy served as the victim answers differently: " + c);
+        }
+        assertTrue(results.evasionCosts(Evasion.NONE.name()).isEmpty(), "no evasion costs nothing, and is not measured");
     }
 
     @Test
@@ -129,6 +142,8 @@ class DetectionRunTest {
             assertTrue(text.contains(title), "missing " + title);
         }
         assertTrue(text.contains("| ipguard | dl4j/dev/v | not run: "), "the skipped scheme says why");
+        assertTrue(text.contains("### Out-of-the-box verdicts under each evasion"), "verdicts per evasion");
+        assertTrue(text.contains("| as-victim | "), "the evasion has its row, with the thief's cost");
         List<String> csv = Files.readAllLines(dir.resolve("distances.csv"));
         assertEquals(DetectionReport.CSV_HEADER, csv.get(0));
         assertTrue(Files.exists(dir.resolve("plots/roc-akh-q50-dl4j-dev-v.png")));
