@@ -164,6 +164,10 @@ public final class DetectionRun {
     public static FingerprintScheme<?> atBudget(String name, int queries) {
         SchemeProvider p = Schemes.provider(name);
         Map<String, String> defaults = p.defaults();
+        if (!defaults.containsKey("queries")) {
+            throw new IllegalArgumentException(name + " has no 'queries' parameter to set to a budget; its parameters: "
+                    + defaults.keySet());
+        }
         Map<String, String> params = new LinkedHashMap<>();
         params.put("queries", Integer.toString(queries));
         if (defaults.containsKey("controls")) {
