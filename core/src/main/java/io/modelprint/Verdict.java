@@ -29,9 +29,10 @@ import java.util.OptionalDouble;
  *
  * <p>There are three outcomes. {@link Outcome#STOLEN}: the suspect is closer to the victim than
  * independent models come, at the threshold's false-positive rate. {@link Outcome#INDEPENDENT}:
- * it is not. {@link Outcome#INCONCLUSIVE}: the evidence cannot decide (the suspect is not a
- * working model of the task, the references cannot support the target false-positive rate, no
- * threshold was measured for this victim...); {@link #notes()} says why. A verdict is never
+ * it is not, and lies where most independent models do. {@link Outcome#INCONCLUSIVE}: the evidence
+ * cannot decide (the suspect is closer than most independent models but not close enough to
+ * convict, is not a working model of the task, the references cannot support the target
+ * false-positive rate, no threshold was measured for this victim...); {@link #notes()} says why. A verdict is never
  * {@code STOLEN} by default or by accident: every failure before the comparison is an exception.
  *
  * <pre>{@code

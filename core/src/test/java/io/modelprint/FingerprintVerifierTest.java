@@ -80,8 +80,25 @@ class FingerprintVerifierTest {
         assertEquals(0, stolen.references().orElseThrow().atLeastAsClose());
         assertTrue(stolen.pValue().orElseThrow() < 0.01, "p = " + stolen.pValue());
         assertTrue(independent.pValue().orElseThrow() > stolen.pValue().orElseThrow());
-        assertEquals(Verdict.Outcome.INDEPENDENT, independent.outcome(), independent.explanation());
         assertTrue(stolen.explanation().contains("0 of 8 independent models came this close"), stolen.explanation());
+        // a suspect is cleared only where independent models commonly lie; closer, it is inconclusive
+        int cleared = 0;
+        for (int seed = 999; seed < 1011; seed++) {
+            Verdict v = verifier.verify(fp, independent("stranger " + seed, seed));
+            double p = v.pValue().orElseThrow();
+            assertFalse(v.stolen(), v.explanation());
+            if (v.notes().stream().anyMatch(n -> n.contains("cannot be judged"))) {
+                continue;   // not a working model of the victim's task (SuspectScreen)
+            }
+            if (p >= FingerprintVerifier.MIN_CLEARING_P_VALUE) {
+                assertEquals(Verdict.Outcome.INDEPENDENT, v.outcome(), v.explanation());
+                cleared++;
+            } else {
+                assertEquals(Verdict.Outcome.INCONCLUSIVE, v.outcome(), v.explanation());
+                assertTrue(v.notes().stream().anyMatch(n -> n.contains("may be a student")), v.notes().toString());
+            }
+        }
+        assertTrue(cleared > 0, "some independent model lies where independent models commonly do");
     }
 
     @Test
