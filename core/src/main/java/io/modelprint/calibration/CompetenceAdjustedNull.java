@@ -76,6 +76,8 @@ public final class CompetenceAdjustedNull {
     private final double meanCompetence;
     private final double sxx;
     private final TDistribution t;
+    private final double lowestCompetence;
+    private final double highestCompetence;
 
     private CompetenceAdjustedNull(double[] distances, double[] competences) {
         int n = distances.length;
@@ -103,6 +105,8 @@ public final class CompetenceAdjustedNull {
         this.meanCompetence = mx;
         this.sxx = xx;
         this.t = TDistribution.of(n - 2);
+        this.lowestCompetence = Arrays.stream(competences).min().orElseThrow();
+        this.highestCompetence = Arrays.stream(competences).max().orElseThrow();
     }
 
     /**
@@ -173,7 +177,7 @@ public final class CompetenceAdjustedNull {
 
     /** The smallest and largest reference competence. */
     public double[] competenceRange() {
-        return new double[] {Arrays.stream(competences).min().orElseThrow(), Arrays.stream(competences).max().orElseThrow()};
+        return new double[] {lowestCompetence, highestCompetence};
     }
 
     private double scale(double competence) {
@@ -231,8 +235,7 @@ public final class CompetenceAdjustedNull {
 
     /** {@code competence} moved into the references' range. */
     private double clamp(double competence) {
-        double[] range = competenceRange();
-        return Math.min(range[1], Math.max(range[0], competence));
+        return Math.min(highestCompetence, Math.max(lowestCompetence, competence));
     }
 
     /**

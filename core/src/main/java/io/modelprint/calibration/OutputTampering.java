@@ -49,6 +49,9 @@ public final class OutputTampering {
     /** Probabilities below this are negligible for the rounding check (a genuine tail value sits near any grid). */
     static final double NEGLIGIBLE = 1e-3;
 
+    /** 10^d for the grids of d = 1, 2, 3 decimals. */
+    private static final double[] GRID_SCALES = {1, 10, 100, 1000};
+
     /** The fewest non-negligible probabilities the rounding check needs. */
     static final int MIN_VALUES = 20;
 
@@ -77,7 +80,7 @@ public final class OutputTampering {
                 if (v >= NEGLIGIBLE) {
                     values++;
                     for (int d = 1; d <= 3; d++) {
-                        double scaled = v * Math.pow(10, d);
+                        double scaled = v * GRID_SCALES[d];
                         if (Math.abs(scaled - Math.rint(scaled)) < 1e-4) {
                             onGrid[d]++;
                         }

@@ -348,15 +348,18 @@ public final class DetectionReport {
                 + "cost (mean / max points) |");
         schemes.forEach(x -> s.append(' ').append(x.label()).append(" |"));
         s.append("\n|---|---|").append("---|".repeat(schemes.size())).append('\n');
-        Map<String, Double> clean = new LinkedHashMap<>();
+        // scheme -> evasion -> mean AUC, computed once for the table and the list below it
+        Map<String, Map<String, Double>> aucs = new LinkedHashMap<>();
         for (SchemeInfo x : schemes) {
-            clean.put(x.label(), meanAuc(r, x.label(), none));
+            Map<String, Double> byEvasion = new LinkedHashMap<>();
+            r.evasions().forEach(e -> byEvasion.put(e, meanAuc(r, x.label(), e)));
+            aucs.put(x.label(), byEvasion);
         }
         for (String e : r.evasions()) {
             s.append("| ").append(e).append(" | ").append(e.equals(none) ? "0" : costCell(r.evasionCosts(e))).append(" |");
             for (SchemeInfo x : schemes) {
-                double auc = meanAuc(r, x.label(), e);
-                double delta = auc - clean.get(x.label());
+                double auc = aucs.get(x.label()).get(e);
+                double delta = auc - aucs.get(x.label()).get(none);
                 s.append(' ').append(number(auc));
                 if (!e.equals(none) && !Double.isNaN(delta)) {
                     s.append(String.format(Locale.ROOT, " (%+.2f)%s", delta, delta < -SURVIVAL_MARGIN ? " ✗" : ""));
@@ -371,7 +374,8 @@ public final class DetectionReport {
             List<String> lost = new ArrayList<>();
             for (String e : evaded) {
                 double cost = meanLoss(r.evasionCosts(e));
-                if (cost < CHEAP_EVASION && meanAuc(r, x.label(), e) < clean.get(x.label()) - SURVIVAL_MARGIN) {
+                Map<String, Double> a = aucs.get(x.label());
+                if (cost < CHEAP_EVASION && a.get(e) < a.get(none) - SURVIVAL_MARGIN) {
                     lost.add(e);
                 }
             }
