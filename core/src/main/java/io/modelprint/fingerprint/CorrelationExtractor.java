@@ -25,7 +25,10 @@ import io.modelprint.kernel.Matrix;
  * Turns answers into a {@link CorrelationFingerprint} of one representation:
  * <ul>
  *   <li>{@code LOGITS}: the logits as they are (SAC's reference); the answers must be logits;</li>
- *   <li>{@code PROBABILITIES}: softmax of logits (at a temperature), or the probabilities given;</li>
+ *   <li>{@code PROBABILITIES}: on the {@link ProbabilityScale} chosen: the softmax of logits (at a
+ *       temperature) or the probabilities given ({@code LINEAR}), or either as centred
+ *       log-probabilities ({@code LOG}, the logits up to a shift, which a temperature the API
+ *       applies does not change);</li>
  *   <li>{@code LABELS}: one-hot rows of the top-1 labels, so that two queries correlate fully
  *       when they get the same label and not at all otherwise (the label-only variant).</li>
  * </ul>
@@ -39,23 +42,25 @@ import io.modelprint.kernel.Matrix;
  * @param representation what answers are turned into
  * @param correlation    the correlation function
  * @param temperature    softmax temperature for {@code PROBABILITIES} made from logits (1 = plain softmax)
+ * @param scale          how {@code PROBABILITIES} are compared: as they are, or as centred log-probabilities
  */
 public record CorrelationExtractor(String scheme, OutputKind representation, CorrelationFunction correlation,
-                                   double temperature) implements FingerprintExtractor<CorrelationFingerprint> {
+                                   double temperature, ProbabilityScale scale)
+        implements FingerprintExtractor<CorrelationFingerprint> {
 
     /** Validates. */
     public CorrelationExtractor {
-        if (scheme == null || representation == null || correlation == null) {
-            throw new IllegalArgumentException("scheme, representation and correlation must be given");
+        if (scheme == null || representation == null || correlation == null || scale == null) {
+            throw new IllegalArgumentException("scheme, representation, correlation and scale must be given");
         }
         if (!(temperature > 0) || !Double.isFinite(temperature)) {
             throw new IllegalArgumentException("temperature must be finite and > 0, got " + temperature);
         }
     }
 
-    /** An extractor at temperature 1. */
+    /** An extractor at temperature 1 that compares probabilities as centred log-probabilities. */
     public CorrelationExtractor(String scheme, OutputKind representation, CorrelationFunction correlation) {
-        this(scheme, representation, correlation, 1.0);
+        this(scheme, representation, correlation, 1.0, ProbabilityScale.LOG);
     }
 
     @Override
@@ -76,6 +81,14 @@ public record CorrelationExtractor(String scheme, OutputKind representation, Cor
                 if (answers.kind() == OutputKind.LABELS) {
                     throw new IllegalArgumentException("this fingerprint compares probabilities but the model "
                             + "answered labels only: a label-only suspect is compared on labels");
+                }
+                if (scale == ProbabilityScale.LOG) {
+                    double[] rows = ProbabilityScale.centredLogProbabilities(answers, temperature, answers.count());
+                    float[] data = new float[rows.length];
+                    for (int i = 0; i < rows.length; i++) {
+                        data[i] = (float) rows[i];
+                    }
+                    yield Matrix.of(answers.count(), answers.numClasses(), data);
                 }
                 yield answers.kind() == OutputKind.LOGITS
                         ? answers.toProbabilities(temperature).scores() : answers.scores();

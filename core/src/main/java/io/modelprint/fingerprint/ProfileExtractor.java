@@ -18,7 +18,6 @@ package io.modelprint.fingerprint;
 import io.modelprint.FingerprintExtractor;
 import io.modelprint.OutputKind;
 import io.modelprint.Predictions;
-import io.modelprint.kernel.Matrix;
 
 /**
  * Reads a {@link ProfileFingerprint} from a model's answers to a query set whose last
@@ -79,31 +78,7 @@ public final class ProfileExtractor implements FingerprintExtractor<ProfileFinge
             throw new IllegalArgumentException(scheme + " cannot read " + representation + " profiles from label-only "
                     + "answers: compare on labels");
         }
-        double[] profiles = new double[mistakes * c];
-        Matrix s = answers.scores();
-        boolean logits = answers.kind() == OutputKind.LOGITS;
-        for (int q = 0; q < mistakes; q++) {
-            // the smallest probability the answer gives stands in for its zeros (float underflow)
-            double smallest = Double.MAX_VALUE;
-            if (!logits) {
-                for (int k = 0; k < c; k++) {
-                    double v = s.get(q, k);
-                    if (v > 0 && v < smallest) {
-                        smallest = v;
-                    }
-                }
-            }
-            double mean = 0;
-            for (int k = 0; k < c; k++) {
-                double v = logits ? s.get(q, k) : Math.log(s.get(q, k) > 0 ? s.get(q, k) : smallest);
-                profiles[q * c + k] = v;
-                mean += v;
-            }
-            mean /= c;
-            for (int k = 0; k < c; k++) {
-                profiles[q * c + k] -= mean;
-            }
-        }
+        double[] profiles = ProbabilityScale.centredLogProbabilities(answers, 1.0, mistakes);
         return new ProfileFingerprint(scheme, representation, mistakes, c, profiles, answers.labels());
     }
 }

@@ -21,6 +21,7 @@ import io.modelprint.config.Param;
 import io.modelprint.config.Parameters;
 import io.modelprint.fingerprint.CorrelationExtractor;
 import io.modelprint.fingerprint.CorrelationFingerprint;
+import io.modelprint.fingerprint.ProbabilityScale;
 import io.modelprint.kernel.CorrelationFunction;
 import io.modelprint.verifier.MeanAbsoluteDifference;
 import java.util.Map;
@@ -31,7 +32,8 @@ import java.util.Map;
  * {@link MeanAbsoluteDifference}.
  *
  * <pre>{@code
- * CorrelationSettings c = new CorrelationSettings(CorrelationFunction.Kind.GAUSSIAN, 0.5, OutputKind.PROBABILITIES, 1.0);
+ * CorrelationSettings c = new CorrelationSettings(CorrelationFunction.Kind.GAUSSIAN, 0.5, OutputKind.PROBABILITIES, 1.0,
+ *         ProbabilityScale.LOG);
  * FingerprintScheme<CorrelationFingerprint> s = c.scheme("sac-m", parameters, new CutMixQueries(CutMixQueries.Config.defaults()));
  * }</pre>
  *
@@ -39,6 +41,11 @@ import java.util.Map;
  * @param gamma       the Gaussian correlation's width (default 1; Gaussian only)
  * @param output      the representation compared when both models give it (default logits, as SAC's reference)
  * @param temperature softmax temperature when logits are compared as probabilities (default 1)
+ * @param probabilityScale how probabilities are compared (default {@code log}: centred
+ *                    log-probabilities, so a temperature the suspect's API applies changes nothing;
+ *                    {@code linear}: the probabilities as they are, SAC's reference computation on a
+ *                    probability API, which a served temperature of 0.5 or 3 moved by 0.10 to 0.12
+ *                    of AUC on the PyTorch development victims)
  */
 public record CorrelationSettings(
         @Param(description = "how two output rows become a correlation")
@@ -48,15 +55,21 @@ public record CorrelationSettings(
         @Param(description = "what is compared when both models can give it")
         OutputKind output,
         @Param(description = "softmax temperature when logits are compared as probabilities", min = 1e-6, max = 1e6)
-        double temperature) {
+        double temperature,
+        @Param(description = "how probabilities are compared: log (centred log-probabilities, invariant to a "
+                + "served temperature) or linear (as they are)")
+        ProbabilityScale probabilityScale) {
 
-    /** Cosine correlation of the logits, as SAC's reference code computes it. */
+    /**
+     * Cosine correlation of the logits, as SAC's reference code computes it; probabilities, when a
+     * suspect gives no logits, as centred log-probabilities.
+     */
     public static final CorrelationSettings DEFAULTS = new CorrelationSettings(CorrelationFunction.Kind.COSINE, 1.0,
-            OutputKind.LOGITS, 1.0);
+            OutputKind.LOGITS, 1.0, ProbabilityScale.LOG);
 
     /** Validates. */
     public CorrelationSettings {
-        Parameters.check(CorrelationSettings.class, correlation, gamma, output, temperature);
+        Parameters.check(CorrelationSettings.class, correlation, gamma, output, temperature, probabilityScale);
     }
 
     /** The correlation function these settings name. */
@@ -70,7 +83,7 @@ public record CorrelationSettings(
                                                             QuerySetBuilder builder) {
         CorrelationFunction f = function();
         return new FingerprintScheme<>(name, parameters, builder,
-                rep -> new CorrelationExtractor(name, rep, f, temperature),
+                rep -> new CorrelationExtractor(name, rep, f, temperature, probabilityScale),
                 new MeanAbsoluteDifference(), output,
                 rep -> DefaultThresholds.forScheme(name, parameters, rep));
     }

@@ -79,7 +79,9 @@ final class ContentReader {
 
     private static Provenance provenance(JsonNode prov) {
         String createdAt = optionalText(prov, "createdAt");
-        Provenance provenance = new Provenance(text(prov, "scheme"), strings(prov, "parameters"),
+        Map<String, String> parameters = strings(prov, "parameters");
+        addProbabilityScale(parameters);
+        Provenance provenance = new Provenance(text(prov, "scheme"), parameters,
                 integer(prov, "seed"), text(prov, "querySetSha256"), optionalText(prov, "victim"),
                 optionalText(prov, "libraryVersion"), createdAt == null ? null : Instant.parse(createdAt));
         if (provenance.scheme().isBlank()) {
@@ -107,6 +109,24 @@ final class ContentReader {
                     + storedSha);
         }
         return querySet;
+    }
+
+    /**
+     * Files written before the SAC schemes had {@code probabilityScale} compared probabilities as
+     * they are: their correlation settings (a scheme's own, or a combined scheme's
+     * {@code sac-m.}-prefixed ones) read with {@code probabilityScale=linear}, so they keep their
+     * distances. Settings are recognised by their {@code correlation} and {@code temperature}
+     * entries, which every version wrote.
+     */
+    private static void addProbabilityScale(Map<String, String> parameters) {
+        for (String key : List.copyOf(parameters.keySet())) {
+            if (key.equals("correlation") || key.endsWith(".correlation")) {
+                String prefix = key.substring(0, key.length() - "correlation".length());
+                if (parameters.containsKey(prefix + "temperature") && !parameters.containsKey(prefix + "probabilityScale")) {
+                    parameters.put(prefix + "probabilityScale", "linear");
+                }
+            }
+        }
     }
 
     // files written before the split: move what the build recorded from the parameters to the outcome

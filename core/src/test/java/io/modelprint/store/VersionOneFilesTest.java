@@ -51,6 +51,13 @@ class VersionOneFilesTest {
     private static final Map<String, String> CHANGED_DEFAULTS = Map.of("akh-excess|queries", "450",
             "akh-excess|controls", "150");
 
+    /**
+     * Parameters added since version 1, with their defaults: the SAC schemes' probability scale
+     * (issue 14). Files of version 1 read with the value they were made with, {@code linear}.
+     */
+    private static final Map<String, String> ADDED_PARAMETERS = Map.of("sac-m|probabilityScale", "log",
+            "sac-w|probabilityScale", "log", "combined|sac-m.probabilityScale", "log");
+
     private static Properties load(String name) {
         Properties p = new Properties();
         try (InputStream in = VersionOneFilesTest.class.getResourceAsStream(VersionOneFixtures.RESOURCES + name)) {
@@ -121,6 +128,10 @@ class VersionOneFilesTest {
             expected.computeIfAbsent(p[0], k -> new TreeMap<>()).put(p[1], CHANGED_DEFAULTS.getOrDefault(key,
                     DEFAULTS.getProperty(key)));
         }
+        ADDED_PARAMETERS.forEach((key, value) -> {
+            String[] p = key.split("\\|", 2);
+            expected.get(p[0]).put(p[1], value);
+        });
         for (Map.Entry<String, Map<String, String>> e : expected.entrySet()) {
             assertEquals(e.getValue(), new TreeMap<>(Schemes.create(e.getKey()).parameters()), e.getKey());
         }

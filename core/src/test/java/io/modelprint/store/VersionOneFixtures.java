@@ -112,11 +112,12 @@ final class VersionOneFixtures {
     /** The fixture files by name: the scheme each was made with, ready to build queries. */
     static Map<String, FingerprintScheme<?>> schemes() {
         Map<String, FingerprintScheme<?>> out = new LinkedHashMap<>();
-        out.put("sac-m", Schemes.create("sac-m"));
-        out.put("sac-w", Schemes.create("sac-w"));
+        // version 1 compared probabilities as they are; centred log-probabilities are the default since
+        out.put("sac-m", Schemes.create("sac-m", Map.of("probabilityScale", "linear")));
+        out.put("sac-w", Schemes.create("sac-w", Map.of("probabilityScale", "linear")));
         // version 1's defaults; the scheme's defaults are 450 and 150 since (CHANGELOG, issue 13)
         out.put("akh-excess", Schemes.create("akh-excess", Map.of("queries", "300", "controls", "100")));
-        out.put("combined", Schemes.create("combined"));
+        out.put("combined", Schemes.create("combined", Map.of("sac-m.probabilityScale", "linear")));
         out.put("ipguard", Schemes.create("ipguard", Map.of("queries", "20", "steps", "50")));
         out.put("conferrable", Schemes.create("conferrable", SchemeInputs.of(Map.of("queries", "100", "natural", "300",
                 "mixed", "300")).withSurrogates(surrogates()).withSelectionReferences(selectionReferences())));

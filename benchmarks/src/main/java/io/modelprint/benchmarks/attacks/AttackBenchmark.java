@@ -41,6 +41,7 @@ import io.modelprint.zoo.StolenModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -222,11 +223,31 @@ public final class AttackBenchmark implements Callable<Integer> {
             double secs = seconds(a0);
             int[] got = Dl4jModel.of("s", s.network(), shape).predict(test.images()).labels();
             String note = a.name().startsWith("equation") ? String.format(Locale.ROOT, "largest weight error up to the shift %.2e",
-                    EquationSolving.maxDifferenceUpToShift(sr, s.network())) : "";
+                    EquationSolving.maxDifferenceUpToShift(sr, s.network())) : labelNote(victim, shape, 10 * (d + 1), got);
             rows.add(new Row("softmax-regression", a.name(), s.queries(), Agreement.fraction(got, test.labels()),
                     Agreement.fraction(got, victimLabels), secs, note));
             written.run();
         }
+    }
+
+    /**
+     * Why a label-only copy is as good as it is: the share of uniformly random images the victim
+     * puts in its most frequent class (the labels the copy learns from), and how many classes the
+     * copy answers on the test set.
+     */
+    private static String labelNote(Model victim, ImageShape shape, int n, int[] copyLabels) {
+        int[] labels = victim.predict(EquationSolving.uniformImages(shape, n, 6)).labels();
+        int[] count = new int[victim.numClasses()];
+        for (int l : labels) {
+            count[l]++;
+        }
+        int top = 0;
+        for (int c = 1; c < count.length; c++) {
+            top = count[c] > count[top] ? c : top;
+        }
+        long answered = Arrays.stream(copyLabels).distinct().count();
+        return String.format(Locale.ROOT, "the victim labels %.1f%% of uniform images as class %d; the copy answers %d classes "
+                + "on the test set", 100.0 * count[top] / labels.length, top, answered);
     }
 
     private String markdown(List<Row> victims, List<Row> rows, List<Row> tramer, double totalSeconds) {
