@@ -29,8 +29,8 @@ import java.util.Locale;
  * }</pre>
  */
 public enum Family {
-    /** The owner's model itself. */
-    VICTIM(false, false),
+    /** The owner's model itself, undefended or trained with InI ({@link RecipeParameter.IniDefended}). */
+    VICTIM(false, false, List.of(RecipeParameter.None.class, RecipeParameter.IniDefended.class)),
     /** The victim's weights fine-tuned, all layers, on the attacker's data (Adam, or SGD). */
     FINE_TUNE_ALL(true, false, List.of(RecipeParameter.None.class, RecipeParameter.Sgd.class)),
     /** Only the last layer fine-tuned, the victim's head kept or re-initialised. */
@@ -60,9 +60,11 @@ public enum Family {
     /**
      * A student's recipe with true labels instead of the victim's: its architecture, attacker data,
      * epochs and optimiser (and, for an adversarially fine-tuned student, that fine-tuning of a
-     * matched model). The negative that differs from a student only in whose labels it learned.
+     * matched model; for a student trained adversarially from scratch, {@link RecipeParameter.Epsilon},
+     * the same PGD training). The negative that differs from a student only in whose labels it learned.
      */
-    MATCHED(false, false, List.of(RecipeParameter.None.class, RecipeParameter.AdversarialFineTuning.class)),
+    MATCHED(false, false, List.of(RecipeParameter.None.class, RecipeParameter.AdversarialFineTuning.class,
+            RecipeParameter.Epsilon.class)),
     /** The victim's architecture and recipe on the owner's own data, another seed: the hardest negative. */
     TWIN(false, false),
     /** Trained from scratch on the corrupted task: the negatives of {@link #TRANSFER}. */

@@ -351,4 +351,27 @@ public sealed interface RecipeParameter {
             return number(value());
         }
     }
+
+    /**
+     * A victim trained with the InI defence ({@link IniDefence#defaults}: gamma 0.3, delta 1,
+     * epsilon 1000, PCGrad), its out-of-distribution images the owner's images after its training
+     * share, rotated and half inverted ({@link OutOfDistribution#TRANSFORMED}).
+     */
+    record IniDefended() implements RecipeParameter {
+
+        @Override
+        public double value() {
+            return 1;
+        }
+
+        @Override
+        public Map<String, String> settings() {
+            return Map.of("defence", "InI");
+        }
+
+        @Override
+        public String key() {
+            return "ini";
+        }
+    }
 }

@@ -33,14 +33,21 @@ import java.util.List;
  * @param training     the victim's training settings (the seed initialises and shuffles it)
  * @param ownerImages  how many owner images it is trained on (the first ones)
  * @param members      its stolen copies and twins, in training order
+ * @param defence      {@link RecipeParameter#NONE}, or {@link RecipeParameter.IniDefended} for a
+ *                     victim trained with the InI defence
  */
 public record VictimSpec(String name, Architecture architecture, Trainer.Config training, int ownerImages,
-                         List<ZooMember> members) {
+                         List<ZooMember> members, RecipeParameter defence) {
 
     /** Validates. */
     public VictimSpec {
-        if (name == null || name.isBlank() || architecture == null || training == null) {
-            throw new IllegalArgumentException("a victim needs a name, an architecture and training settings");
+        if (name == null || name.isBlank() || architecture == null || training == null || defence == null) {
+            throw new IllegalArgumentException("a victim needs a name, an architecture, training settings and a "
+                    + "defence (RecipeParameter.NONE for none)");
+        }
+        if (!Family.VICTIM.takes(defence)) {
+            throw new IllegalArgumentException("victim " + name + ": a defence is RecipeParameter.NONE or IniDefended, got "
+                    + defence);
         }
         if (ownerImages < 1) {
             throw new IllegalArgumentException("victim " + name + " needs training images, got " + ownerImages);
@@ -53,8 +60,19 @@ public record VictimSpec(String name, Architecture architecture, Trainer.Config 
         }
     }
 
+    /** An undefended victim. */
+    public VictimSpec(String name, Architecture architecture, Trainer.Config training, int ownerImages,
+                      List<ZooMember> members) {
+        this(name, architecture, training, ownerImages, members, RecipeParameter.NONE);
+    }
+
+    /** Whether it is trained with the InI defence. */
+    public boolean defended() {
+        return defence instanceof RecipeParameter.IniDefended;
+    }
+
     /** The victim as a zoo member (its id names its file). */
     public ZooMember member() {
-        return new ZooMember(Family.VICTIM, architecture, training.seed(), training, ownerImages);
+        return new ZooMember(Family.VICTIM, architecture, training.seed(), training, ownerImages, defence);
     }
 }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelprint.ImageBatch;
 import io.modelprint.ImageShape;
 import io.modelprint.LabeledImages;
 import io.modelprint.Models;
@@ -218,11 +219,26 @@ public final class Zoo {
         private ZooMember victimMember(VictimSpec v) {
             // trained on the owner images there are, as before victims were specified apart
             Trainer.Config vt = v.training();
-            return new ZooMember(Family.VICTIM, v.architecture(), vt.seed(), vt, owner(v).size());
+            return new ZooMember(Family.VICTIM, v.architecture(), vt.seed(), vt, owner(v).size(), v.defence());
         }
 
         private LabeledImages owner(VictimSpec v) {
             return data.owner().slice(0, Math.min(v.ownerImages(), data.owner().size()));
+        }
+
+        /**
+         * InI's out-of-distribution images: up to 5,000 owner images after the victim's training
+         * share, rotated and half inverted, as the PyTorch zoo takes them from the owner's public part.
+         */
+        private ImageBatch outOfDistribution(VictimSpec v) {
+            LabeledImages all = data.owner();
+            int from = Math.min(v.ownerImages(), all.size());
+            if (from >= all.size()) {
+                throw new IllegalArgumentException("victim " + v.name() + " trains on all " + all.size() + " owner images: "
+                        + "InI needs owner images after them for its out-of-distribution set; give it fewer ownerImages");
+            }
+            return OutOfDistribution.TRANSFORMED.apply(all.slice(from, Math.min(all.size(), from + 5000)).images(),
+                    v.training().seed());
         }
 
         private CompletableFuture<Built> victim(VictimSpec v) {
@@ -230,6 +246,10 @@ public final class Zoo {
             Path dir = created(root.resolve("victims"));
             CompletableFuture<Built> f = CompletableFuture.supplyAsync(() -> {
                 MultiLayerNetwork net = loadOrTrain(dir, member.id(), () -> {
+                    if (v.defended()) {
+                        return IniDefence.defaults(v.training()).train(v.architecture(), owner(v), outOfDistribution(v),
+                                perModel);
+                    }
                     MultiLayerNetwork n = v.architecture().build(shape, data.owner().numClasses(), v.training().seed());
                     Trainer.fit(n, TrainingData.of(owner(v)), v.training(), "victim " + v.name() + " "
                             + v.architecture().name(), perModel);
@@ -374,6 +394,7 @@ public final class Zoo {
             case JBDA -> Jbda.of(m.architecture(), t).apply(Models.labelsOnly(victimModel), attacker.images(), progress).network();
             case MATCHED -> p instanceof RecipeParameter.AdversarialFineTuning a
                     ? fineTuneAdversarially(m, a, base, attacker.labels(), attacker, t, progress)
+                    : p instanceof RecipeParameter.Epsilon e ? adversarialScratch(m, t, attacker, shape, e, progress)
                     : scratch(m, t, attacker, shape, progress);
             case INDEPENDENT -> scratch(m, t, attacker, shape, progress);
             case TWIN -> scratch(m, t, data.owner().slice(0, Math.min(m.images(), data.owner().size())), shape, progress);
@@ -391,6 +412,15 @@ public final class Zoo {
         MultiLayerNetwork net = base.clone();
         TrainingData targets = new TrainingData(attacker.images(), Matrix.oneHot(labels, attacker.numClasses()));
         Trainer.fit(net, targets, t, "adversarial fine-tuning " + m.architecture().name(), progress, a.pgd());
+        return net;
+    }
+
+    /** The matched negative of an adversarially trained student: the same PGD training, true labels. */
+    private static MultiLayerNetwork adversarialScratch(ZooMember m, Trainer.Config t, LabeledImages data, ImageShape shape,
+                                                        RecipeParameter.Epsilon e, ProgressListener progress) {
+        MultiLayerNetwork net = m.architecture().build(shape, data.numClasses(), m.seed());
+        Trainer.fit(net, TrainingData.of(data), t, "adversarial " + m.family().label() + " " + m.architecture().name(),
+                progress, Pgd.of(e.epsilon()));
         return net;
     }
 

@@ -34,7 +34,9 @@ import java.util.stream.Stream;
  *       families with the recipe varied inside each family as the PyTorch zoo
  *       ({@code benchmarks/pytorch/zoo.py}) varies it, two twins each, and shared negatives: a
  *       student-matched model for every student recipe, independent models of other
- *       architectures, and independent models of the transfer task. {@link Size#MINI} is the same
+ *       architectures, and independent models of the transfer task; and each victim's Knockoff,
+ *       JBDA and adversarially trained students, with an InI-defended third victim that has its
+ *       own (issue 12). {@link Size#MINI} is the same
  *       zoo on a few thousand images, for checking the recipes in minutes;</li>
  *   <li>{@link #full} ({@code full-dev}, {@code full-test}): the first benchmark zoo, one victim with
  *       5 models per family, 12 independent models and 2 twins (its results are kept as history);</li>
@@ -304,6 +306,16 @@ public record ZooSpec(String name, List<VictimSpec> victims, List<ZooMember> sha
      * independent models of the transfer task (a, b and the first of those) on 30,000 corrupted
      * images. Students train 5 epochs (MLPs), 3 (CNNs) or 2 (batch-norm CNNs), batch 64, Adam 1e-3.
      *
+     * <p>The attack families of the PyTorch zoo's {@code attacks.py} join each victim, seeded apart
+     * so that the members above keep their cache ids: Knockoff on probabilities (a on transformed
+     * images, b on mixtures) and on labels (a, transformed), on the large query count; JBDA (b); a
+     * label student (a) trained adversarially from scratch (PGD, radius 0.1, on the adversarial image
+     * count), with a matched negative for a and b trained the same way on true labels. A third victim,
+     * {@code v-mlp-ini}, is the split's MLP victim (its data, epochs and seed) trained with
+     * {@link IniDefence#defaults}, its out-of-distribution images the owner's images after its
+     * training share, rotated and half inverted; it has the same attack students and a probability
+     * (a, T = 4) and a label extraction (a), on the large query count.
+     *
      * <p>{@link Size#MINI} keeps every recipe and divides the data: victims on 3,000 images with
      * half their epochs, copies on 1,000, students on 1,500 or 2,000 queries for 2 epochs (1 for
      * CNNs).
@@ -387,8 +399,56 @@ public record ZooSpec(String name, List<VictimSpec> victims, List<ZooMember> sha
             }
             specs.add(new VictimSpec(v.name(), va, vt, sc.victimImages(), m));
         }
+        // the attack families (issue 12), seeded apart so that the members above keep their cache ids
+        long s2 = variant.seedBase + 5000;
+        for (Architecture arch : List.of(a, b)) {
+            shared.add(new ZooMember(Family.MATCHED, arch, s2++, studentEpochs(arch, sc), sc.adversarialImages(),
+                    new RecipeParameter.Epsilon(ADVERSARIAL_EPSILON)));
+        }
+        List<VictimSpec> all = new ArrayList<>();
+        for (VictimSpec v : specs) {
+            List<ZooMember> students = attackStudents(a, b, sc, s2);
+            s2 += students.size();
+            List<ZooMember> m = new ArrayList<>(v.members());
+            m.addAll(students);
+            all.add(new VictimSpec(v.name(), v.architecture(), v.training(), v.ownerImages(), m));
+        }
+        // the InI-defended variant of each split's MLP victim: its data, epochs and seed, with the attack
+        // students and the zoo's own probability and label extractions
+        VictimSpec mlp = specs.get(1);
+        List<ZooMember> defended = new ArrayList<>(attackStudents(a, b, sc, s2));
+        s2 += defended.size();
+        defended.add(new ZooMember(Family.EXTRACT_PROBABILITIES, a, s2++, studentEpochs(a, sc), ql,
+                new RecipeParameter.Temperature(4, 1.0)));
+        defended.add(new ZooMember(Family.EXTRACT_LABELS, a, s2, studentEpochs(a, sc), ql));
+        all.add(new VictimSpec(mlp.name() + "-ini", mlp.architecture(), mlp.training(), mlp.ownerImages(), defended,
+                new RecipeParameter.IniDefended()));
         String name = "bench-" + size.name().toLowerCase(Locale.ROOT) + "-" + variant.label();
-        return new ZooSpec(name, specs, shared);
+        return new ZooSpec(name, all, shared);
+    }
+
+    private static final double ADVERSARIAL_EPSILON = 0.1;
+
+    /**
+     * The attack students of one victim, seeded from {@code seed}: Knockoff on the victim's
+     * probabilities with transformed images (student a) and with mixtures (b), Knockoff on its
+     * labels with transformed images (a), all with the large query count; JBDA (b, 150 seeds, 6
+     * rounds); and a label student (a) trained adversarially from scratch on the adversarial image
+     * count, PGD in every batch.
+     */
+    private static List<ZooMember> attackStudents(Architecture a, Architecture b, Scale sc, long seed) {
+        int ql = sc.largeQueries();
+        long s = seed;
+        return List.of(
+                new ZooMember(Family.KNOCKOFF_PROBABILITIES, a, s++, studentEpochs(a, sc), ql,
+                        new RecipeParameter.QueryDistribution(OutOfDistribution.TRANSFORMED)),
+                new ZooMember(Family.KNOCKOFF_PROBABILITIES, b, s++, studentEpochs(b, sc), ql,
+                        new RecipeParameter.QueryDistribution(OutOfDistribution.MIXTURES)),
+                new ZooMember(Family.KNOCKOFF_LABELS, a, s++, studentEpochs(a, sc), ql,
+                        new RecipeParameter.QueryDistribution(OutOfDistribution.TRANSFORMED)),
+                new ZooMember(Family.JBDA, b, s++, studentEpochs(b, sc), sc.smallQueries()),
+                new ZooMember(Family.EXTRACT_ADVERSARIAL, a, s, studentEpochs(a, sc), sc.adversarialImages(),
+                        new RecipeParameter.Epsilon(ADVERSARIAL_EPSILON)));
     }
 
     private static Trainer.Config studentEpochs(Architecture a, Scale sc) {

@@ -39,17 +39,33 @@ class BenchmarkZooSpecTest {
             ZooSpec.benchmark(ZooSpec.Size.MINI, ZooSpec.Variant.DEV), ZooSpec.benchmark(ZooSpec.Size.MINI, ZooSpec.Variant.TEST));
 
     @Test
-    void everyVictimHasSeventeenCopiesInSevenFamiliesAndTwoTwins() {
-        Map<Family, Integer> expected = Map.of(Family.FINE_TUNE_ALL, 2, Family.FINE_TUNE_LAST, 2, Family.PRUNE, 3,
-                Family.TRANSFER, 2, Family.EXTRACT_PROBABILITIES, 3, Family.EXTRACT_LABELS, 3, Family.EXTRACT_ADVERSARIAL, 2,
-                Family.TWIN, 2);
+    void everyVictimHasSeventeenCopiesInSevenFamiliesTwoTwinsAndTheAttackStudents() {
+        // the seven families, two twins, and the attack students of issue 12: two Knockoff students
+        // on probabilities, one on labels, JBDA, and adversarial training from scratch (the third
+        // EXTRACT_ADVERSARIAL member)
+        Map<Family, Integer> expected = Map.ofEntries(Map.entry(Family.FINE_TUNE_ALL, 2), Map.entry(Family.FINE_TUNE_LAST, 2),
+                Map.entry(Family.PRUNE, 3), Map.entry(Family.TRANSFER, 2), Map.entry(Family.EXTRACT_PROBABILITIES, 3),
+                Map.entry(Family.EXTRACT_LABELS, 3), Map.entry(Family.EXTRACT_ADVERSARIAL, 3), Map.entry(Family.TWIN, 2),
+                Map.entry(Family.KNOCKOFF_PROBABILITIES, 2), Map.entry(Family.KNOCKOFF_LABELS, 1), Map.entry(Family.JBDA, 1));
+        Map<Family, Integer> defendedExpected = Map.of(Family.KNOCKOFF_PROBABILITIES, 2, Family.KNOCKOFF_LABELS, 1,
+                Family.JBDA, 1, Family.EXTRACT_ADVERSARIAL, 1, Family.EXTRACT_PROBABILITIES, 1, Family.EXTRACT_LABELS, 1);
         for (ZooSpec spec : ALL) {
-            assertEquals(2, spec.victims().size(), spec.name());
+            assertEquals(3, spec.victims().size(), spec.name());
             assertNotEquals(spec.victims().get(0).architecture(), spec.victims().get(1).architecture());
+            VictimSpec defendedVictim = spec.victims().get(2);
+            VictimSpec mlp = spec.victims().get(1);
+            assertTrue(defendedVictim.defended() && !mlp.defended() && !spec.victims().get(0).defended());
+            assertEquals(mlp.name() + "-ini", defendedVictim.name());
+            assertEquals(mlp.architecture(), defendedVictim.architecture(), "InI defends the same architecture");
+            assertEquals(mlp.training(), defendedVictim.training(), "with the same data, epochs and seed");
+            assertNotEquals(mlp.member().id(), defendedVictim.member().id(), "in its own cache file");
             for (VictimSpec v : spec.victims()) {
                 Map<Family, Integer> counts = v.members().stream()
                         .collect(Collectors.toMap(ZooMember::family, m -> 1, Integer::sum));
-                assertEquals(expected, counts, spec.name() + " " + v.name());
+                assertEquals(v.defended() ? defendedExpected : expected, counts, spec.name() + " " + v.name());
+                if (v.defended()) {
+                    continue;
+                }
                 // the knobs vary inside each family
                 assertEquals(2, distinct(v, Family.FINE_TUNE_ALL, ZooMember::parameter));
                 assertEquals(2, distinct(v, Family.FINE_TUNE_LAST, ZooMember::parameter));
@@ -59,14 +75,21 @@ class BenchmarkZooSpecTest {
                 assertEquals(Set.of(4.0, 10.0, 20.0), v.members().stream().filter(m -> m.family() == Family.EXTRACT_PROBABILITIES)
                         .map(m -> m.parameter().value()).collect(Collectors.toSet()));
                 for (ZooMember m : v.members()) {
-                    if (m.family() == Family.EXTRACT_ADVERSARIAL) {
+                    if (m.family() == Family.EXTRACT_ADVERSARIAL && m.base() != null) {
                         assertEquals(Family.EXTRACT_LABELS, m.base().family(), "adversarial students fine-tune label students");
                         assertTrue(v.members().contains(m.base()));
                         assertEquals(m.base().images(), m.queries(), "it spends the queries its base bought");
+                    } else if (m.family() == Family.EXTRACT_ADVERSARIAL) {
+                        assertTrue(m.parameter() instanceof RecipeParameter.Epsilon, "trained adversarially from scratch");
+                        assertEquals(m.images(), m.queries(), "it buys the labels of its own images");
                     }
                 }
+                assertEquals(Set.of(OutOfDistribution.TRANSFORMED, OutOfDistribution.MIXTURES), v.members().stream()
+                        .filter(m -> m.family() == Family.KNOCKOFF_PROBABILITIES)
+                        .map(m -> m.parameter(RecipeParameter.QueryDistribution.class).kind()).collect(Collectors.toSet()));
             }
-            assertEquals(7, spec.shared().stream().filter(m -> m.family() == Family.MATCHED).count());
+            // the seven student recipes with true labels, and the two adversarial trainings from scratch
+            assertEquals(9, spec.shared().stream().filter(m -> m.family() == Family.MATCHED).count());
             assertEquals(3, spec.shared().stream().filter(m -> m.family() == Family.INDEPENDENT).count());
             assertEquals(3, spec.shared().stream().filter(m -> m.family() == Family.INDEPENDENT_TRANSFER).count());
         }
@@ -82,10 +105,14 @@ class BenchmarkZooSpecTest {
                         assertTrue(matched.stream().anyMatch(n -> n.base() == null && sameRecipe(n, s)),
                                 spec.name() + ": no matched negative for " + s.id());
                     }
-                    if (s.family() == Family.EXTRACT_ADVERSARIAL) {
+                    if (s.family() == Family.EXTRACT_ADVERSARIAL && s.base() != null) {
                         assertTrue(matched.stream().anyMatch(n -> n.base() != null && sameRecipe(n, s)
                                         && n.parameter().equals(s.parameter()) && sameRecipe(n.base(), s.base())),
                                 spec.name() + ": no matched adversarial negative for " + s.id());
+                    } else if (s.family() == Family.EXTRACT_ADVERSARIAL) {
+                        assertTrue(matched.stream().anyMatch(n -> n.base() == null && sameRecipe(n, s)
+                                        && n.parameter().equals(s.parameter())),
+                                spec.name() + ": no matched negative trained adversarially like " + s.id());
                     }
                 }
             }

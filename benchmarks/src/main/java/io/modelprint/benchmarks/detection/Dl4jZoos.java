@@ -162,7 +162,7 @@ public final class Dl4jZoos {
                                           Map<String, TrainedMember> victims) {
         Map<String, Double> fidelity = new LinkedHashMap<>();
         victims.forEach((v, vm) -> fidelity.put(v, m.measurements().agreement(vm.measurements())));
-        return new BenchmarkMember(Framework.DL4J, split, victim, name, role, role == Role.STOLEN ? m.family().label() : null,
+        return new BenchmarkMember(Framework.DL4J, split, victim, name, role, role == Role.STOLEN ? StolenFamilies.ofDl4j(m.member()) : null,
                 m.member().architecture().name(), recipe(m.member()), m.member().queries(), m.measurements().accuracy(),
                 m.family().transferTask(), fidelity, m.model());
     }

@@ -16,6 +16,8 @@
 package io.modelprint.benchmarks.detection;
 
 import io.modelprint.zoo.Family;
+import io.modelprint.zoo.RecipeParameter;
+import io.modelprint.zoo.ZooMember;
 import java.util.List;
 import java.util.Map;
 
@@ -47,6 +49,22 @@ public final class StolenFamilies {
     /** The table name of a PyTorch manifest's family: one of {@link #SEVEN}, or the name itself for a new one. */
     public static String ofPyTorch(String family) {
         return PYTORCH.getOrDefault(family, family);
+    }
+
+    /**
+     * The table name of a DL4J zoo member's family: the seven by their label, and the attack
+     * families of issue 12 by the PyTorch zoo's names (adversarial training from scratch is
+     * {@code adv-scratch}, apart from the adversarial fine-tuning of {@code extract-adversarial}),
+     * so that both frameworks report them in the same columns.
+     */
+    public static String ofDl4j(ZooMember m) {
+        return switch (m.family()) {
+            case KNOCKOFF_PROBABILITIES -> "knockoff-prob";
+            case KNOCKOFF_LABELS -> "knockoff-label";
+            case JBDA -> "jbda";
+            case EXTRACT_ADVERSARIAL -> m.parameter() instanceof RecipeParameter.Epsilon ? "adv-scratch" : m.family().label();
+            default -> m.family().label();
+        };
     }
 
     /** Whether {@code family} is one of the seven. */
