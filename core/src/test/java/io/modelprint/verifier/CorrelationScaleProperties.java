@@ -26,7 +26,6 @@ import io.modelprint.fingerprint.ProbabilityScale;
 import io.modelprint.kernel.CorrelationFunction;
 import io.modelprint.kernel.Matrix;
 import io.modelprint.scheme.CorrelationSettings;
-import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -42,12 +41,7 @@ class CorrelationScaleProperties {
     private static final MeanAbsoluteDifference D = new MeanAbsoluteDifference();
 
     private static Predictions logits(int n, int classes, long seed, double scale) {
-        SplittableRandom r = new SplittableRandom(seed);
-        float[] z = new float[n * classes];
-        for (int i = 0; i < z.length; i++) {
-            z[i] = (float) (scale * r.nextGaussian());
-        }
-        return Predictions.ofScores(OutputKind.LOGITS, Matrix.of(n, classes, z));
+        return RandomLogits.logits(n, classes, seed, scale);
     }
 
     private static CorrelationFingerprint print(Predictions p, CorrelationFunction f, ProbabilityScale scale) {

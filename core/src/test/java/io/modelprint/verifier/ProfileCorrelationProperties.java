@@ -37,12 +37,7 @@ class ProfileCorrelationProperties {
     private static final ProfileCorrelation D = new ProfileCorrelation();
 
     private static Predictions logits(int n, int classes, long seed, double scale) {
-        SplittableRandom r = new SplittableRandom(seed);
-        float[] z = new float[n * classes];
-        for (int i = 0; i < z.length; i++) {
-            z[i] = (float) (scale * r.nextGaussian());
-        }
-        return Predictions.ofScores(OutputKind.LOGITS, Matrix.of(n, classes, z));
+        return RandomLogits.logits(n, classes, seed, scale);
     }
 
     private static Predictions scaled(Predictions p, double factor) {
