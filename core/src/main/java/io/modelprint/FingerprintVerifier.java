@@ -530,6 +530,12 @@ public final class FingerprintVerifier {
                         + "stolen at a %.0f%% false-positive rate: it may be a student of the victim; more queries or "
                         + "references may decide", a.pValue(), MIN_CLEARING_P_VALUE, 100 * calibration.targetFpr()));
                 o = Verdict.Outcome.INCONCLUSIVE;
+            } else if (a.clearingPValue() < MIN_CLEARING_P_VALUE) {
+                notes.add(String.format(Locale.ROOT, "its accuracy on the controls lies outside the references', and "
+                        + "at their nearest end it is closer to the victim than most of them (p = %.2f; a verdict clears "
+                        + "a suspect only from p = %.2f): the references cannot clear it there; references nearer its "
+                        + "accuracy may decide", a.clearingPValue(), MIN_CLEARING_P_VALUE));
+                o = Verdict.Outcome.INCONCLUSIVE;
             } else {
                 o = Verdict.Outcome.INDEPENDENT;
             }

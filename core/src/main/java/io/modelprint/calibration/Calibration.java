@@ -88,13 +88,24 @@ public final class Calibration {
      * @param referenceCount  how many references
      * @param adjusted        whether the references were compared at the suspect's competence
      * @param notes           caveats a verdict should carry (extrapolation beyond the references)
+     * @param clearingPValue  the p-value a verdict may clear a suspect on: {@code pValue} within the
+     *                        references' competences; outside them the smaller of the p-values at
+     *                        the suspect's competence and at the nearest end of the references'
+     *                        range ({@link CompetenceAdjustedNull#clearingPValue}), since clearing
+     *                        there would extrapolate the line in the lax direction
      */
     public record Assessment(Threshold threshold, double pValue, int atLeastAsClose, int referenceCount,
-                             boolean adjusted, List<String> notes) {
+                             boolean adjusted, List<String> notes, double clearingPValue) {
 
         /** Freezes the notes. */
         public Assessment {
             notes = List.copyOf(notes);
+        }
+
+        /** An assessment whose clearing p-value is its p-value. */
+        public Assessment(Threshold threshold, double pValue, int atLeastAsClose, int referenceCount,
+                          boolean adjusted, List<String> notes) {
+            this(threshold, pValue, atLeastAsClose, referenceCount, adjusted, notes, pValue);
         }
     }
 
@@ -190,7 +201,8 @@ public final class Calibration {
                         range[1]));
             }
             return new Assessment(adjusted.threshold(targetFpr, c, source), adjusted.pValue(distance, c),
-                    adjusted.countAtOrBelow(distance, c), adjusted.size(), true, notes);
+                    adjusted.countAtOrBelow(distance, c), adjusted.size(), true, notes,
+                    adjusted.clearingPValue(distance, c));
         }
         return new Assessment(plain.threshold(targetFpr, source), plain.pValue(distance),
                 plain.countAtOrBelow(distance), plain.size(), false, List.of());

@@ -228,6 +228,18 @@ public final class CompetenceAdjustedNull {
         return Math.max(at, edge);
     }
 
+    /**
+     * The p-value a verdict may clear a suspect on: {@link #pValue} within the references'
+     * competences; outside them the smaller of the p-values at the suspect's competence and at the
+     * nearest end of the range. A suspect less accurate on the controls than every reference (a
+     * weak student: Knockoff on transformed images, JBDA, a label-only retrain) is compared with
+     * the least accurate reference to convict, which is strict, and must also look independent
+     * there to be cleared, which the line followed beyond the references cannot show.
+     */
+    public double clearingPValue(double distance, double competence) {
+        return Math.min(rawPValue(distance, competence), rawPValue(distance, clamp(competence)));
+    }
+
     private double rawPValue(double distance, double competence) {
         double z = (log(distance) - intercept - slope * competence) / scale(competence);
         return t.cumulativeProbability(z);

@@ -58,6 +58,24 @@ class CompetenceAdjustedNullTest {
     }
 
     @Test
+    void outsideTheReferencesASuspectIsConvictedOnTheStricterSideAndClearedOnlyOnTheStricterSideToo() {
+        CompetenceAdjustedNull nd = CompetenceAdjustedNull.of(DISTANCE, ACCURACY);
+        // the line falls with accuracy: followed to a weak suspect (0.60) it predicts a larger distance,
+        // so a distance that the least accurate reference (0.80) finds unremarkable looks close there
+        double atWeakestReference = Math.exp(-1);
+        double convict = nd.pValue(atWeakestReference, 0.60);
+        double clear = nd.clearingPValue(atWeakestReference, 0.60);
+        assertTrue(convict > 0.3, "convicting does not follow the line beyond the references: p = " + convict);
+        assertTrue(clear < 0.05, "clearing does not either, so the same suspect cannot be cleared: p = " + clear);
+        assertEquals(nd.pValue(atWeakestReference, 0.86), nd.clearingPValue(atWeakestReference, 0.86), 1e-15,
+                "within the references both are one p-value");
+        Calibration c = Calibration.ofDistances(DISTANCE, ACCURACY, 0.05, Threshold.Source.TRAINED_REFERENCES);
+        Calibration.Assessment weak = c.assess(atWeakestReference, OptionalDouble.of(0.60));
+        assertEquals(clear, weak.clearingPValue(), 1e-15);
+        assertEquals(convict, weak.pValue(), 1e-15);
+    }
+
+    @Test
     void calibrationUsesTheAdjustedNullWhenCompetencesSpreadAndSaysWhenItExtrapolates() {
         Calibration c = Calibration.ofDistances(DISTANCE, ACCURACY, 0.05, Threshold.Source.TRAINED_REFERENCES);
         assertTrue(c.adjustedNull().isPresent());
