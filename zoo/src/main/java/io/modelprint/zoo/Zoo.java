@@ -394,7 +394,7 @@ public final class Zoo {
             case JBDA -> Jbda.of(m.architecture(), t).apply(Models.labelsOnly(victimModel), attacker.images(), progress).network();
             case MATCHED -> p instanceof RecipeParameter.AdversarialFineTuning a
                     ? fineTuneAdversarially(m, a, base, attacker.labels(), attacker, t, progress)
-                    : p instanceof RecipeParameter.Epsilon e ? adversarialScratch(m, t, attacker, shape, e, progress)
+                    : p instanceof RecipeParameter.Epsilon e ? scratch(m, t, attacker, shape, progress, Pgd.of(e.epsilon()))
                     : scratch(m, t, attacker, shape, progress);
             case INDEPENDENT -> scratch(m, t, attacker, shape, progress);
             case TWIN -> scratch(m, t, data.owner().slice(0, Math.min(m.images(), data.owner().size())), shape, progress);
@@ -415,19 +415,16 @@ public final class Zoo {
         return net;
     }
 
-    /** The matched negative of an adversarially trained student: the same PGD training, true labels. */
-    private static MultiLayerNetwork adversarialScratch(ZooMember m, Trainer.Config t, LabeledImages data, ImageShape shape,
-                                                        RecipeParameter.Epsilon e, ProgressListener progress) {
-        MultiLayerNetwork net = m.architecture().build(shape, data.numClasses(), m.seed());
-        Trainer.fit(net, TrainingData.of(data), t, "adversarial " + m.family().label() + " " + m.architecture().name(),
-                progress, Pgd.of(e.epsilon()));
-        return net;
-    }
-
     private static MultiLayerNetwork scratch(ZooMember m, Trainer.Config t, LabeledImages data, ImageShape shape,
                                              ProgressListener progress) {
+        return scratch(m, t, data, shape, progress, Trainer.StepHook.NONE);
+    }
+
+    /** Trained from scratch with {@code hook} around each step: PGD for a matched negative of an adversarial student. */
+    private static MultiLayerNetwork scratch(ZooMember m, Trainer.Config t, LabeledImages data, ImageShape shape,
+                                             ProgressListener progress, Trainer.StepHook hook) {
         MultiLayerNetwork net = m.architecture().build(shape, data.numClasses(), m.seed());
-        Trainer.fit(net, TrainingData.of(data), t, m.family().label() + " " + m.architecture().name(), progress);
+        Trainer.fit(net, TrainingData.of(data), t, m.family().label() + " " + m.architecture().name(), progress, hook);
         return net;
     }
 

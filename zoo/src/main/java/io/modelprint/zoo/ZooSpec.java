@@ -356,6 +356,13 @@ public record ZooSpec(String name, List<VictimSpec> victims, List<ZooMember> sha
             shared.add(new ZooMember(Family.INDEPENDENT_TRANSFER, arch, s++, studentEpochs(arch, sc), sc.corruptedImages()));
         }
 
+        // the attack families (issue 12), seeded apart so that the members before them keep their cache ids
+        long s2 = variant.seedBase + 5000;
+        for (Architecture arch : List.of(a, b)) {
+            shared.add(new ZooMember(Family.MATCHED, arch, s2++, studentEpochs(arch, sc), sc.adversarialImages(),
+                    new RecipeParameter.Epsilon(ADVERSARIAL_EPSILON)));
+        }
+
         List<VictimSpec> specs = new ArrayList<>();
         long victimSeed = variant.seedBase + 11;
         for (Victim v : victims) {
@@ -397,21 +404,10 @@ public record ZooSpec(String name, List<VictimSpec> victims, List<ZooMember> sha
             for (int t = 0; t < 2; t++) {
                 m.add(new ZooMember(Family.TWIN, va, s++, vt, sc.victimImages()));
             }
-            specs.add(new VictimSpec(v.name(), va, vt, sc.victimImages(), m));
-        }
-        // the attack families (issue 12), seeded apart so that the members above keep their cache ids
-        long s2 = variant.seedBase + 5000;
-        for (Architecture arch : List.of(a, b)) {
-            shared.add(new ZooMember(Family.MATCHED, arch, s2++, studentEpochs(arch, sc), sc.adversarialImages(),
-                    new RecipeParameter.Epsilon(ADVERSARIAL_EPSILON)));
-        }
-        List<VictimSpec> all = new ArrayList<>();
-        for (VictimSpec v : specs) {
             List<ZooMember> students = attackStudents(a, b, sc, s2);
             s2 += students.size();
-            List<ZooMember> m = new ArrayList<>(v.members());
             m.addAll(students);
-            all.add(new VictimSpec(v.name(), v.architecture(), v.training(), v.ownerImages(), m));
+            specs.add(new VictimSpec(v.name(), va, vt, sc.victimImages(), m));
         }
         // the InI-defended variant of each split's MLP victim: its data, epochs and seed, with the attack
         // students and the zoo's own probability and label extractions
@@ -421,10 +417,10 @@ public record ZooSpec(String name, List<VictimSpec> victims, List<ZooMember> sha
         defended.add(new ZooMember(Family.EXTRACT_PROBABILITIES, a, s2++, studentEpochs(a, sc), ql,
                 new RecipeParameter.Temperature(4, 1.0)));
         defended.add(new ZooMember(Family.EXTRACT_LABELS, a, s2, studentEpochs(a, sc), ql));
-        all.add(new VictimSpec(mlp.name() + "-ini", mlp.architecture(), mlp.training(), mlp.ownerImages(), defended,
+        specs.add(new VictimSpec(mlp.name() + "-ini", mlp.architecture(), mlp.training(), mlp.ownerImages(), defended,
                 new RecipeParameter.IniDefended()));
         String name = "bench-" + size.name().toLowerCase(Locale.ROOT) + "-" + variant.label();
-        return new ZooSpec(name, all, shared);
+        return new ZooSpec(name, specs, shared);
     }
 
     private static final double ADVERSARIAL_EPSILON = 0.1;

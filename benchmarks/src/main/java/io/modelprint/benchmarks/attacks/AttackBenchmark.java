@@ -223,7 +223,7 @@ public final class AttackBenchmark implements Callable<Integer> {
             double secs = seconds(a0);
             int[] got = Dl4jModel.of("s", s.network(), shape).predict(test.images()).labels();
             String note = a.name().startsWith("equation") ? String.format(Locale.ROOT, "largest weight error up to the shift %.2e",
-                    EquationSolving.maxDifferenceUpToShift(sr, s.network())) : labelNote(victim, shape, 10 * (d + 1), got);
+                    EquationSolving.maxDifferenceUpToShift(sr, s.network())) : labelNote(victim, shape, 10 * (d + 1), retraining.seed(), got);
             rows.add(new Row("softmax-regression", a.name(), s.queries(), Agreement.fraction(got, test.labels()),
                     Agreement.fraction(got, victimLabels), secs, note));
             written.run();
@@ -233,10 +233,11 @@ public final class AttackBenchmark implements Callable<Integer> {
     /**
      * Why a label-only copy is as good as it is: the share of uniformly random images the victim
      * puts in its most frequent class (the labels the copy learns from), and how many classes the
-     * copy answers on the test set.
+     * copy answers on the test set. {@code n} and {@code seed} draw the uniform images the uniform
+     * retrain sent.
      */
-    private static String labelNote(Model victim, ImageShape shape, int n, int[] copyLabels) {
-        int[] labels = victim.predict(EquationSolving.uniformImages(shape, n, 6)).labels();
+    private static String labelNote(Model victim, ImageShape shape, int n, long seed, int[] copyLabels) {
+        int[] labels = victim.predict(EquationSolving.uniformImages(shape, n, seed)).labels();
         int[] count = new int[victim.numClasses()];
         for (int l : labels) {
             count[l]++;
