@@ -21,6 +21,7 @@ import io.modelprint.calibration.SelfCalibration;
 import io.modelprint.calibration.OutputTampering;
 import io.modelprint.calibration.SuspectScreen;
 import io.modelprint.inference.DatasetInference;
+import io.modelprint.scheme.CombinedScheme;
 import io.modelprint.scheme.Competence;
 import io.modelprint.scheme.ConferrableProvider;
 import io.modelprint.scheme.DefaultThresholds;
@@ -347,23 +348,39 @@ public final class FingerprintVerifier {
         boolean trained = !fingerprint.references().isEmpty() && fingerprint.references().stream()
                 .allMatch(VictimFingerprint.ReferenceAnswers::trained);
         OutputKind rep = representation(fingerprint, suspect.outputKind(), refs);
-        Calibration calibration = userThreshold == null && refs.size() >= 2 ? calibration(fingerprint, refs, rep, trained)
-                : null;
+        boolean calibrated = userThreshold == null && refs.size() >= 2;
+        List<Integer> parts = calibrated && !scheme.parts().isEmpty() ? partsFor(rep) : List.of();
+        Calibration calibration = calibrated && parts.isEmpty() ? calibration(fingerprint, refs, rep, trained) : null;
+        List<Calibration> partCalibrations = new ArrayList<>();
+        for (int k : parts) {
+            partCalibrations.add(partCalibration(fingerprint, refs, rep, trained, k));
+        }
 
         long t0 = System.nanoTime();
         long before = suspect.queryCount();
         Predictions suspectAnswers = suspect.predict(fingerprint.querySet().inputs());
         long queries = suspect.queryCount() - before;
         long t1 = System.nanoTime();
-        double distance = scheme.distance(fingerprint.victimAnswers(), suspectAnswers, rep);
-        OptionalDouble competence = scheme.competence().of(fingerprint.victimAnswers(), suspectAnswers);
-        Decision d = decide(distance, competence, calibration, rep, refs.size(),
-                SuspectScreen.problem(fingerprint.victimAnswers(), suspectAnswers, competence));
+        double distance;
+        Decision d;
+        if (parts.isEmpty()) {
+            distance = scheme.distance(fingerprint.victimAnswers(), suspectAnswers, rep);
+            OptionalDouble competence = scheme.competence().of(fingerprint.victimAnswers(), suspectAnswers);
+            d = decide(distance, competence, calibration, rep, refs.size(),
+                    SuspectScreen.problem(fingerprint.victimAnswers(), suspectAnswers, competence));
+        } else {
+            PartsDecision pd = decideByParts(fingerprint.victimAnswers(), suspectAnswers, rep, parts, partCalibrations);
+            distance = pd.distance();
+            d = pd.decision();
+        }
         if (rep.hasScores()) {
             Optional<String> tampered = OutputTampering.signs(suspectAnswers);
             if (tampered.isPresent()) {
                 d = d.tampered(tampered.get(), scheme.name());
             }
+        } else if (parts.size() < scheme.parts().size()) {
+            d = d.noted("the suspect answers labels only, so only " + parts.stream().map(k -> scheme.parts().get(k).name())
+                    .toList() + " of " + scheme.name() + " decide: the parts that compare scores are left out");
         } else if (scheme.preferredRepresentation().hasScores()) {
             d = d.noted("the suspect answers labels only, so " + scheme.name() + " compares labels, where it is "
                     + "weaker than on scores (serving top-1 labels partly evades it): akh-excess is made for labels");
@@ -507,42 +524,54 @@ public final class FingerprintVerifier {
             return new Decision(o, Optional.of(userThreshold), OptionalDouble.empty(), Optional.empty(), notes);
         }
         if (calibration != null) {
-            Calibration.Assessment a = calibration.assess(distance, competence);
-            notes.addAll(a.notes());
-            Threshold t = a.threshold();
-            Verdict.Outcome o;
-            if (screen.isPresent()) {
-                o = Verdict.Outcome.INCONCLUSIVE;
-            } else if (t.value() < MIN_USEFUL_THRESHOLD) {
-                notes.add("the references come as close to the victim as a copy would: this scheme cannot tell them "
-                        + "apart on this victim; try another scheme or more queries");
-                o = Verdict.Outcome.INCONCLUSIVE;
-            } else if (t.isStolen(distance)) {
-                o = Verdict.Outcome.STOLEN;
-            } else if (a.referenceCount() < MIN_REFERENCES_TO_CLEAR && a.atLeastAsClose() > 0) {
-                notes.add(String.format(Locale.ROOT, "only %d references: at least %d are needed to set a %.0f%% "
-                                + "threshold that can clear a suspect; give more references", a.referenceCount(),
-                        MIN_REFERENCES_TO_CLEAR, 100 * calibration.targetFpr()));
-                o = Verdict.Outcome.INCONCLUSIVE;
-            } else if (a.pValue() < MIN_CLEARING_P_VALUE) {
-                notes.add(String.format(Locale.ROOT, "closer to the victim than most independent models of its accuracy "
-                        + "(p = %.2f; a verdict clears a suspect only from p = %.2f), but not close enough to call "
-                        + "stolen at a %.0f%% false-positive rate: it may be a student of the victim; more queries or "
-                        + "references may decide", a.pValue(), MIN_CLEARING_P_VALUE, 100 * calibration.targetFpr()));
-                o = Verdict.Outcome.INCONCLUSIVE;
-            } else if (a.clearingPValue() < MIN_CLEARING_P_VALUE) {
-                notes.add(String.format(Locale.ROOT, "its accuracy on the controls lies outside the references', and "
-                        + "at their nearest end it is closer to the victim than most of them (p = %.2f; a verdict clears "
-                        + "a suspect only from p = %.2f): the references cannot clear it there; references nearer its "
-                        + "accuracy may decide", a.clearingPValue(), MIN_CLEARING_P_VALUE));
-                o = Verdict.Outcome.INCONCLUSIVE;
-            } else {
-                o = Verdict.Outcome.INDEPENDENT;
-            }
-            return new Decision(o, Optional.of(t), OptionalDouble.of(a.pValue()),
-                    Optional.of(new Verdict.ReferenceEvidence(a.referenceCount(), a.atLeastAsClose(),
-                            t.source() == Threshold.Source.TRAINED_REFERENCES)), notes);
+            return decideCalibrated(distance, competence, calibration, screen.isPresent(), notes);
         }
+        return decideUncalibrated(distance, rep, referenceCount, screen.isPresent(), notes);
+    }
+
+    /** The decision from references: convict, clear, or say why neither. */
+    private Decision decideCalibrated(double distance, OptionalDouble competence, Calibration calibration,
+                                      boolean screened, List<String> notes) {
+        Calibration.Assessment a = calibration.assess(distance, competence);
+        notes.addAll(a.notes());
+        Threshold t = a.threshold();
+        Verdict.Outcome o;
+        if (screened) {
+            o = Verdict.Outcome.INCONCLUSIVE;
+        } else if (t.value() < MIN_USEFUL_THRESHOLD) {
+            notes.add("the references come as close to the victim as a copy would: this scheme cannot tell them "
+                    + "apart on this victim; try another scheme or more queries");
+            o = Verdict.Outcome.INCONCLUSIVE;
+        } else if (t.isStolen(distance)) {
+            o = Verdict.Outcome.STOLEN;
+        } else if (a.referenceCount() < MIN_REFERENCES_TO_CLEAR && a.atLeastAsClose() > 0) {
+            notes.add(String.format(Locale.ROOT, "only %d references: at least %d are needed to set a %.0f%% "
+                            + "threshold that can clear a suspect; give more references", a.referenceCount(),
+                    MIN_REFERENCES_TO_CLEAR, 100 * calibration.targetFpr()));
+            o = Verdict.Outcome.INCONCLUSIVE;
+        } else if (a.pValue() < MIN_CLEARING_P_VALUE) {
+            notes.add(String.format(Locale.ROOT, "closer to the victim than most independent models of its accuracy "
+                    + "(p = %.2f; a verdict clears a suspect only from p = %.2f), but not close enough to call "
+                    + "stolen at a %.0f%% false-positive rate: it may be a student of the victim; more queries or "
+                    + "references may decide", a.pValue(), MIN_CLEARING_P_VALUE, 100 * calibration.targetFpr()));
+            o = Verdict.Outcome.INCONCLUSIVE;
+        } else if (a.clearingPValue() < MIN_CLEARING_P_VALUE) {
+            notes.add(String.format(Locale.ROOT, "its accuracy on the controls lies outside the references', and "
+                    + "at their nearest end it is closer to the victim than most of them (p = %.2f; a verdict clears "
+                    + "a suspect only from p = %.2f): the references cannot clear it there; references nearer its "
+                    + "accuracy may decide", a.clearingPValue(), MIN_CLEARING_P_VALUE));
+            o = Verdict.Outcome.INCONCLUSIVE;
+        } else {
+            o = Verdict.Outcome.INDEPENDENT;
+        }
+        return new Decision(o, Optional.of(t), OptionalDouble.of(a.pValue()),
+                Optional.of(new Verdict.ReferenceEvidence(a.referenceCount(), a.atLeastAsClose(),
+                        t.source() == Threshold.Source.TRAINED_REFERENCES)), notes);
+    }
+
+    /** The decision without references: a measured default can confirm a close copy, never clear a suspect. */
+    private Decision decideUncalibrated(double distance, OutputKind rep, int referenceCount, boolean screened,
+                                        List<String> notes) {
         if (referenceCount == 1) {
             notes.add("one reference model cannot calibrate a threshold: give at least " + MIN_REFERENCES_TO_CLEAR);
         }
@@ -558,14 +587,114 @@ public final class FingerprintVerifier {
                     notes);
         }
         Threshold t = fallback.get();
-        if (screen.isEmpty() && t.isStolen(distance)) {
+        if (!screened && t.isStolen(distance)) {
             return new Decision(Verdict.Outcome.STOLEN, fallback, OptionalDouble.empty(), Optional.empty(), notes);
         }
-        if (screen.isEmpty()) {
+        if (!screened) {
             notes.add("not below the default threshold, which was measured on other victims and cannot clear a suspect ("
                     + why + "): give reference models, or add modelprint-nd4j so the verifier trains its own");
         }
         return new Decision(Verdict.Outcome.INCONCLUSIVE, fallback, OptionalDouble.empty(), Optional.empty(), notes);
+    }
+
+    /** A decision from a scheme's parts, with the distance it reports on the combined scale. */
+    private record PartsDecision(double distance, Decision decision) {
+    }
+
+    /**
+     * The parts that decide for answers compared as {@code rep}: all of them when the suspect gives
+     * scores; on labels only those made for labels, when there are any.
+     */
+    private List<Integer> partsFor(OutputKind rep) {
+        List<FingerprintScheme<?>> all = scheme.parts();
+        List<Integer> out = new ArrayList<>();
+        for (int k = 0; k < all.size(); k++) {
+            if (rep.hasScores() || !all.get(k).preferredRepresentation().hasScores()) {
+                out.add(k);
+            }
+        }
+        if (out.isEmpty()) {
+            for (int k = 0; k < all.size(); k++) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    private Calibration partCalibration(VictimFingerprint fp, List<Predictions> refs, OutputKind rep, boolean trained,
+                                        int part) {
+        return calibrations.computeIfAbsent(cacheKey(fp, rep) + "/part" + part, k -> {
+            FingerprintScheme<?> s = scheme.parts().get(part);
+            List<Predictions> refBlocks = refs.stream().map(r -> CombinedScheme.split(scheme.parts(), r).get(part)).toList();
+            return Calibration.ofAnswers(s, CombinedScheme.split(scheme.parts(), fp.victimAnswers()).get(part), refBlocks,
+                    s.representationFor(rep), targetFpr,
+                    trained ? Threshold.Source.TRAINED_REFERENCES : Threshold.Source.REFERENCE_MODELS);
+        });
+    }
+
+    /**
+     * The decision of a combination whose parts are calibrated one by one: stolen when any part
+     * convicts at the target false-positive rate, independent when every part clears the suspect,
+     * inconclusive otherwise. The distance reported is the smallest of each part's distance over
+     * its own threshold, so that the threshold is 1 and the distance ranks suspects on one scale.
+     */
+    private PartsDecision decideByParts(Predictions victimAnswers, Predictions suspectAnswers, OutputKind rep,
+                                        List<Integer> parts, List<Calibration> calibrations) {
+        List<Predictions> victimBlocks = CombinedScheme.split(scheme.parts(), victimAnswers);
+        List<Predictions> suspectBlocks = CombinedScheme.split(scheme.parts(), suspectAnswers);
+        OptionalDouble firstCompetence = scheme.parts().get(parts.get(0)).competence()
+                .of(victimBlocks.get(parts.get(0)), suspectBlocks.get(parts.get(0)));
+        Optional<String> screen = SuspectScreen.problem(victimAnswers, suspectAnswers, firstCompetence);
+        List<String> summary = new ArrayList<>();
+        double best = Double.POSITIVE_INFINITY;
+        Decision deciding = null;
+        String decidingName = null;
+        boolean allCleared = true;
+        List<String> undecided = new ArrayList<>();
+        Threshold.Source source = null;
+        for (int i = 0; i < parts.size(); i++) {
+            int k = parts.get(i);
+            FingerprintScheme<?> s = scheme.parts().get(k);
+            Predictions v = victimBlocks.get(k);
+            Predictions u = suspectBlocks.get(k);
+            double dk = s.distance(v, u, s.representationFor(rep));
+            Decision dec = decideCalibrated(dk, s.competence().of(v, u), calibrations.get(i), screen.isPresent(),
+                    new ArrayList<>());
+            Threshold tk = dec.threshold().orElseThrow();
+            source = tk.source();
+            double normalised = tk.value() > 0 ? dk / tk.value() : Double.POSITIVE_INFINITY;
+            summary.add(String.format(Locale.ROOT, "%s: distance %.4g, threshold %.4g, p = %.3g, %s", s.name(), dk,
+                    tk.value(), dec.pValue().orElse(Double.NaN), dec.outcome().name().toLowerCase(Locale.ROOT)));
+            boolean stolen = dec.outcome() == Verdict.Outcome.STOLEN;
+            boolean decidesNow = deciding == null || (stolen && deciding.outcome() != Verdict.Outcome.STOLEN)
+                    || (stolen == (deciding.outcome() == Verdict.Outcome.STOLEN) && normalised < best);
+            if (decidesNow) {
+                best = normalised;
+                deciding = dec;
+                decidingName = s.name();
+            }
+            if (dec.outcome() != Verdict.Outcome.INDEPENDENT) {
+                allCleared = false;
+                dec.notes().forEach(n -> undecided.add(s.name() + ": " + n));
+            }
+        }
+        Verdict.Outcome o = deciding.outcome() == Verdict.Outcome.STOLEN ? Verdict.Outcome.STOLEN
+                : allCleared ? Verdict.Outcome.INDEPENDENT : Verdict.Outcome.INCONCLUSIVE;
+        List<String> notes = new ArrayList<>();
+        screen.ifPresent(notes::add);
+        if (o == Verdict.Outcome.INCONCLUSIVE) {
+            notes.addAll(undecided);
+        } else if (o == Verdict.Outcome.STOLEN) {
+            deciding.notes().forEach(n -> notes.add(n));
+        }
+        notes.add("decided by " + decidingName + " of " + parts.size() + " parts, each calibrated on its own at a "
+                + String.format(Locale.ROOT, "%.0f%%", 100 * targetFpr) + " false-positive rate: "
+                + String.join("; ", summary));
+        Threshold combined = new Threshold(1.0, source, OptionalDouble.of(targetFpr), "1 on the combined scale (each "
+                + "part's distance over its own calibrated threshold): stolen when any part is below its own");
+        double distance = Double.isFinite(best) ? best : Double.MAX_VALUE;
+        return new PartsDecision(distance, new Decision(o, Optional.of(combined), deciding.pValue(), deciding.evidence(),
+                notes));
     }
 
     /** Why this verifier does not train its own references, or empty when it does. */
@@ -582,7 +711,7 @@ public final class FingerprintVerifier {
         if (trainer == null) {
             return Optional.of("no reference trainer is on the class path (modelprint-nd4j brings one)");
         }
-        if (scheme.competence() == Competence.NONE) {
+        if (scheme.competence() == Competence.NONE && scheme.parts().isEmpty()) {
             // trained references are weaker than most real independent models; without control queries to
             // compare a suspect with references of its own accuracy, a threshold set on them is far too lax
             // (7 of 10 independent models called stolen for combined, 2 of 10 for sac-m, on the PyTorch zoo)

@@ -52,7 +52,8 @@ public final class CombinedProvider extends AbstractSchemeProvider {
      * List<String> names = new CombinedProvider.Components("akh-excess, conferrable").names();
      * }</pre>
      *
-     * @param schemes comma-separated scheme names, in the order their queries are sent
+     * @param schemes scheme names separated by commas (or {@code +}, where a comma would split a list
+     *                of schemes, as on a command line), in the order their queries are sent
      */
     public record Components(@Param(description = "the schemes combined, comma-separated") String schemes) {
 
@@ -64,7 +65,7 @@ public final class CombinedProvider extends AbstractSchemeProvider {
         /** The names, trimmed, blanks left out. */
         public List<String> names() {
             List<String> out = new ArrayList<>();
-            for (String s : schemes.split(",")) {
+            for (String s : schemes.split("[,+]")) {
                 if (!s.isBlank()) {
                     out.add(s.trim());
                 }

@@ -45,8 +45,16 @@ import java.util.OptionalDouble;
  * part of the answers. The combined distance is the smallest component distance divided by that
  * component's measured default (as a scale, whatever parameters it was measured with), so the
  * combined default threshold is 1, "stolen when any component is below its own threshold", and
- * exists only when every component has a default measured for its parameters. With reference models the facade calibrates the combined
- * distance directly, which accounts for the several chances a combination has to be wrong.
+ * exists only when every component has a default measured for its parameters.
+ *
+ * <p>When every component has control queries (as {@code akh-excess} and {@code error-profile}
+ * do), the combination's {@link FingerprintScheme#parts() parts} are its components: a verifier
+ * with references, given or self-trained, calibrates each on its own answers, for a suspect of its
+ * own accuracy, and decides from the parts ({@code FingerprintVerifier}). Otherwise the facade
+ * calibrates the combined distance directly, which accounts for the several chances a combination
+ * has to be wrong. The last component's block may be shorter than its query builder's
+ * {@link QuerySetBuilder#size()} (error-profile takes the mistakes a strong victim makes, down to
+ * its minimum); the others' are exactly as long.
  *
  * <pre>{@code
  * FingerprintScheme<?> both = Schemes.create("combined", Map.of("schemes", "sac-m,akh"));
@@ -75,14 +83,54 @@ public final class CombinedScheme {
             preferred = preferred.richer(c.preferredRepresentation());
         }
         QuerySetBuilder builder = new Queries(name, components, parameters, Arrays.stream(sizes).sum());
+        boolean calibratedParts = components.stream().allMatch(c -> c.competence() != Competence.NONE && c.parts().isEmpty());
         return new FingerprintScheme<>(name, parameters, builder,
-                rep -> new Extractor(name, rep, components, sizes),
+                rep -> new Extractor(name, rep, components),
                 new Distance(components),
                 preferred,
                 rep -> components.stream().allMatch(c -> c.defaultThreshold(rep).isPresent())
                         ? Optional.of(new Threshold(1.0, Threshold.Source.MEASURED_DEFAULT, OptionalDouble.empty(),
                         "1 on the combined scale: stolen when any component is below its own default threshold"))
-                        : Optional.empty());
+                        : Optional.empty(),
+                Competence.NONE,
+                calibratedParts ? components : List.of());
+    }
+
+    /**
+     * Each component's block of answers to a combined query set, in order: every block but the
+     * last is as long as its component's query builder's {@link QuerySetBuilder#size()}, the last
+     * takes the rest, at least one answer and at most its own size.
+     *
+     * <pre>{@code
+     * List<Predictions> blocks = CombinedScheme.split(scheme.parts(), suspectAnswers);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if the answers cannot be split so
+     */
+    public static List<Predictions> split(List<FingerprintScheme<?>> components, Predictions answers) {
+        int fixed = 0;
+        for (int k = 0; k < components.size() - 1; k++) {
+            fixed += components.get(k).queryBuilder().size();
+        }
+        int lastSize = components.get(components.size() - 1).queryBuilder().size();
+        int rest = answers.count() - fixed;
+        if (rest < 1 || rest > lastSize) {
+            throw new IllegalArgumentException("a combination of " + components.stream().map(FingerprintScheme::name).toList()
+                    + " expects answers to " + fixed + " queries plus 1 to " + lastSize + " for its last component, got "
+                    + answers.count() + ": answer the combination's own query set");
+        }
+        List<Predictions> out = new ArrayList<>();
+        int from = 0;
+        for (int k = 0; k < components.size(); k++) {
+            int size = k < components.size() - 1 ? components.get(k).queryBuilder().size() : rest;
+            int[] idx = new int[size];
+            for (int i = 0; i < size; i++) {
+                idx[i] = from + i;
+            }
+            from += size;
+            out.add(answers.select(idx));
+        }
+        return out;
     }
 
     /** Each component's distance over its default threshold, for one representation. */
@@ -137,9 +185,15 @@ public final class CombinedScheme {
         public QuerySet build(Model victim, LabeledImages ownerData, long seed, ProgressListener progress) {
             ImageBatch all = null;
             Map<String, String> outcome = new LinkedHashMap<>();
-            for (FingerprintScheme<?> c : components) {
+            for (int k = 0; k < components.size(); k++) {
+                FingerprintScheme<?> c = components.get(k);
                 QuerySet part = c.queryBuilder().build(victim, ownerData, seed, progress);
-                part.outcome().forEach((k, v) -> outcome.put(c.name() + "." + k, v));
+                if (k < components.size() - 1 && part.size() != c.queryBuilder().size()) {
+                    throw new IllegalArgumentException("scheme " + name + ": component " + c.name() + " built "
+                            + part.size() + " queries, not its " + c.queryBuilder().size() + "; only the last "
+                            + "component's query set may be shorter: name " + c.name() + " last");
+                }
+                part.outcome().forEach((key, v) -> outcome.put(c.name() + "." + key, v));
                 all = all == null ? part.inputs() : all.concat(part.inputs());
             }
             return QuerySet.of(all, name, parameters, outcome, seed);
@@ -150,33 +204,26 @@ public final class CombinedScheme {
         private final String name;
         private final OutputKind representation;
         private final List<FingerprintScheme<?>> components;
-        private final int[] sizes;
 
-        Extractor(String name, OutputKind representation, List<FingerprintScheme<?>> components, int[] sizes) {
+        Extractor(String name, OutputKind representation, List<FingerprintScheme<?>> components) {
             this.name = name;
             this.representation = representation;
             this.components = components;
-            this.sizes = sizes;
         }
 
         @Override
         public CombinedFingerprint extract(Predictions answers) {
-            int total = Arrays.stream(sizes).sum();
-            if (answers.count() != total) {
-                throw new IllegalArgumentException("scheme " + name + " expects answers to " + total + " queries "
-                        + Arrays.toString(sizes) + ", got " + answers.count());
+            List<Predictions> blocks;
+            try {
+                blocks = split(components, answers);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("scheme " + name + ": " + e.getMessage(), e);
             }
             List<Fingerprint> parts = new ArrayList<>();
-            int from = 0;
-            for (int k = 0; k < sizes.length; k++) {
-                int[] idx = new int[sizes[k]];
-                for (int i = 0; i < idx.length; i++) {
-                    idx[i] = from + i;
-                }
-                from += sizes[k];
+            for (int k = 0; k < blocks.size(); k++) {
                 FingerprintScheme<?> c = components.get(k);
                 OutputKind rep = c.representationFor(representation);
-                parts.add(c.extractor(rep).extract(answers.select(idx)));
+                parts.add(c.extractor(rep).extract(blocks.get(k)));
             }
             return new CombinedFingerprint(name, representation, parts);
         }

@@ -23,6 +23,7 @@ import io.modelprint.QuerySetBuilder;
 import io.modelprint.Threshold;
 import io.modelprint.Verifier;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -54,6 +55,9 @@ import java.util.function.Function;
  *                                where none was measured for these parameters
  * @param competence              the suspect's competence on the scheme's control queries
  *                                ({@link Competence#NONE} for schemes without controls)
+ * @param parts                   the schemes a verifier with references calibrates one by one and
+ *                                then combines (a combination of schemes that all have control
+ *                                queries, see {@link CombinedScheme}); empty for a single scheme
  * @param <F>                     the fingerprint type
  */
 public record FingerprintScheme<F extends Fingerprint>(
@@ -64,7 +68,8 @@ public record FingerprintScheme<F extends Fingerprint>(
         Verifier<F> verifier,
         OutputKind preferredRepresentation,
         Function<OutputKind, Optional<Threshold>> defaultThresholds,
-        Competence competence) {
+        Competence competence,
+        List<FingerprintScheme<?>> parts) {
 
     /** Validates and freezes the parameters. */
     public FingerprintScheme {
@@ -74,6 +79,22 @@ public record FingerprintScheme<F extends Fingerprint>(
                     + "a preferred representation, default thresholds and a competence measure");
         }
         parameters = Collections.unmodifiableSortedMap(new TreeMap<>(parameters == null ? Map.of() : parameters));
+        parts = List.copyOf(parts == null ? List.of() : parts);
+        for (FingerprintScheme<?> p : parts) {
+            if (p.competence() == Competence.NONE || !p.parts().isEmpty()) {
+                throw new IllegalArgumentException("scheme " + name + ": a part calibrated on its own needs control "
+                        + "queries and must be a single scheme, but " + p.name() + " is not");
+            }
+        }
+    }
+
+    /** A single scheme with control queries (no {@link #parts()}). */
+    public FingerprintScheme(String name, Map<String, String> parameters, QuerySetBuilder queryBuilder,
+                             Function<OutputKind, FingerprintExtractor<F>> extractors, Verifier<F> verifier,
+                             OutputKind preferredRepresentation,
+                             Function<OutputKind, Optional<Threshold>> defaultThresholds, Competence competence) {
+        this(name, parameters, queryBuilder, extractors, verifier, preferredRepresentation, defaultThresholds,
+                competence, List.of());
     }
 
     /**
@@ -108,7 +129,7 @@ public record FingerprintScheme<F extends Fingerprint>(
                              OutputKind preferredRepresentation,
                              Function<OutputKind, Optional<Threshold>> defaultThresholds) {
         this(name, parameters, queryBuilder, extractors, verifier, preferredRepresentation, defaultThresholds,
-                Competence.NONE);
+                Competence.NONE, List.of());
     }
 
     /**

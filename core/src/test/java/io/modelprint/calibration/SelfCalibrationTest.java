@@ -46,7 +46,7 @@ class SelfCalibrationTest {
     private static final Model VICTIM = TestModels.linear("victim", CLASSES, VICTIM_WEIGHTS, OutputKind.LOGITS);
 
     /** "Trains" independent models of the task: its weights plus their own noise, of several sizes. */
-    private static final class FakeTrainer implements ReferenceTrainer {
+    static final class FakeTrainer implements ReferenceTrainer {
         final AtomicInteger calls = new AtomicInteger();
         final List<Integer> trainingSizes = new ArrayList<>();
 
