@@ -21,7 +21,6 @@ import io.modelprint.calibration.SelfCalibration;
 import io.modelprint.calibration.OutputTampering;
 import io.modelprint.calibration.SuspectScreen;
 import io.modelprint.inference.DatasetInference;
-import io.modelprint.scheme.CombinedScheme;
 import io.modelprint.scheme.Competence;
 import io.modelprint.scheme.ConferrableProvider;
 import io.modelprint.scheme.DefaultThresholds;
@@ -606,7 +605,7 @@ public final class FingerprintVerifier {
      * scores; on labels only those made for labels, when there are any.
      */
     private List<Integer> partsFor(OutputKind rep) {
-        List<FingerprintScheme<?>> all = scheme.parts();
+        List<FingerprintScheme<?>> all = scheme.parts().schemes();
         List<Integer> out = new ArrayList<>();
         for (int k = 0; k < all.size(); k++) {
             if (rep.hasScores() || !all.get(k).preferredRepresentation().hasScores()) {
@@ -625,8 +624,8 @@ public final class FingerprintVerifier {
                                         int part) {
         return calibrations.computeIfAbsent(cacheKey(fp, rep) + "/part" + part, k -> {
             FingerprintScheme<?> s = scheme.parts().get(part);
-            List<Predictions> refBlocks = refs.stream().map(r -> CombinedScheme.split(scheme.parts(), r).get(part)).toList();
-            return Calibration.ofAnswers(s, CombinedScheme.split(scheme.parts(), fp.victimAnswers()).get(part), refBlocks,
+            List<Predictions> refBlocks = refs.stream().map(r -> scheme.parts().split(r).get(part)).toList();
+            return Calibration.ofAnswers(s, scheme.parts().split(fp.victimAnswers()).get(part), refBlocks,
                     s.representationFor(rep), targetFpr,
                     trained ? Threshold.Source.TRAINED_REFERENCES : Threshold.Source.REFERENCE_MODELS);
         });
@@ -640,8 +639,8 @@ public final class FingerprintVerifier {
      */
     private PartsDecision decideByParts(Predictions victimAnswers, Predictions suspectAnswers, OutputKind rep,
                                         List<Integer> parts, List<Calibration> calibrations) {
-        List<Predictions> victimBlocks = CombinedScheme.split(scheme.parts(), victimAnswers);
-        List<Predictions> suspectBlocks = CombinedScheme.split(scheme.parts(), suspectAnswers);
+        List<Predictions> victimBlocks = scheme.parts().split(victimAnswers);
+        List<Predictions> suspectBlocks = scheme.parts().split(suspectAnswers);
         OptionalDouble firstCompetence = scheme.parts().get(parts.get(0)).competence()
                 .of(victimBlocks.get(parts.get(0)), suspectBlocks.get(parts.get(0)));
         Optional<String> screen = SuspectScreen.problem(victimAnswers, suspectAnswers, firstCompetence);

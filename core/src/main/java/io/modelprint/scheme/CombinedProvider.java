@@ -27,9 +27,10 @@ import java.util.Map;
  * The {@code combined} scheme: several schemes as one ({@link CombinedScheme}).
  *
  * <p>Parameters: {@code schemes} [sac-m,akh], a comma-separated list of scheme names
- * ({@link Components}), and each component's own parameters prefixed with its name and a dot,
- * such as {@code sac-m.queries}. The owner's models in the inputs go to the components that use
- * them.
+ * ({@link Components}); {@code shared-queries} [false], whether the components choose the same
+ * queries, so that the suspect is asked them once; and each component's own parameters prefixed
+ * with its name and a dot, such as {@code sac-m.queries}. The owner's models in the inputs go to
+ * the components that use them.
  *
  * <pre>{@code
  * FingerprintScheme<?> s = Schemes.create("combined", Map.of("akh.queries", "300"));
@@ -55,11 +56,18 @@ public final class CombinedProvider extends AbstractSchemeProvider {
      * @param schemes scheme names separated by commas (or {@code +}, where a comma would split a list
      *                of schemes, as on a command line), in the order their queries are sent
      */
-    public record Components(@Param(description = "the schemes combined, comma-separated") String schemes) {
+    public record Components(@Param(description = "the schemes combined, comma-separated") String schemes,
+                             @Param(name = "shared-queries", description = "whether the components choose the same "
+                                     + "queries, which the suspect is then asked once") boolean sharedQueries) {
 
         /** Validates. */
         public Components {
-            Parameters.check(Components.class, schemes);
+            Parameters.check(Components.class, schemes, sharedQueries);
+        }
+
+        /** Components with query sets of their own. */
+        public Components(String schemes) {
+            this(schemes, false);
         }
 
         /** The names, trimmed, blanks left out. */
@@ -101,6 +109,7 @@ public final class CombinedProvider extends AbstractSchemeProvider {
     private static Map<String, String> defaultsFor(List<String> names) {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("schemes", String.join(",", names));
+        d.put("shared-queries", "false");
         names.forEach(s -> provider(s).defaults().forEach((k, v) -> d.put(s + "." + k, v)));
         return d;
     }
@@ -119,10 +128,13 @@ public final class CombinedProvider extends AbstractSchemeProvider {
     public FingerprintScheme<CombinedFingerprint> create(SchemeInputs inputs) {
         Map<String, String> given = inputs.parameters();
         Map<String, String> own = new LinkedHashMap<>();
-        if (given.containsKey("schemes")) {
-            own.put("schemes", given.get("schemes"));
+        for (String key : List.of("schemes", "shared-queries")) {
+            if (given.containsKey(key)) {
+                own.put(key, given.get(key));
+            }
         }
-        List<String> names = parameters().read(own).get(Components.class).names();
+        Components read = parameters().read(own).get(Components.class);
+        List<String> names = read.names();
         Map<String, String> accepted = defaultsFor(names);
         for (String key : given.keySet()) {
             if (!accepted.containsKey(key)) {
@@ -132,6 +144,7 @@ public final class CombinedProvider extends AbstractSchemeProvider {
         }
         Map<String, String> all = new LinkedHashMap<>();
         all.put("schemes", String.join(",", names));
+        all.put("shared-queries", Boolean.toString(read.sharedQueries()));
         List<FingerprintScheme<?>> components = new ArrayList<>();
         for (String s : names) {
             Map<String, String> parameters = new LinkedHashMap<>();
@@ -146,6 +159,6 @@ public final class CombinedProvider extends AbstractSchemeProvider {
             c.parameters().forEach((k, v) -> all.put(s + "." + k, v));
             components.add(c);
         }
-        return CombinedScheme.of(NAME, all, components);
+        return CombinedScheme.of(NAME, all, components, read.sharedQueries());
     }
 }

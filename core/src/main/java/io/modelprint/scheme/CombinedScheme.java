@@ -30,12 +30,14 @@ import io.modelprint.Verifier;
 import io.modelprint.fingerprint.CombinedFingerprint;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 
 /**
  * Several schemes as one, so that each stolen family is caught by the scheme that sees it: SAC-m
@@ -71,6 +73,18 @@ public final class CombinedScheme {
      */
     public static FingerprintScheme<CombinedFingerprint> of(String name, Map<String, String> parameters,
                                                             List<FingerprintScheme<?>> components) {
+        return of(name, parameters, components, false);
+    }
+
+    /**
+     * Combines {@code components} under {@code name}. With {@code sharedQueries} the components
+     * must choose the very same queries from the owner data (as {@code akh-excess} with 500 queries
+     * of which 200 controls and {@code error-profile} do: the victim's first 300 mistakes, then its
+     * first 200 correct samples), which the suspect is then asked once; every component reads all
+     * the answers.
+     */
+    public static FingerprintScheme<CombinedFingerprint> of(String name, Map<String, String> parameters,
+                                                            List<FingerprintScheme<?>> components, boolean sharedQueries) {
         if (components.isEmpty()) {
             throw new IllegalArgumentException("a combined scheme needs at least one component");
         }
@@ -82,10 +96,14 @@ public final class CombinedScheme {
         for (FingerprintScheme<?> c : components) {
             preferred = preferred.richer(c.preferredRepresentation());
         }
-        QuerySetBuilder builder = new Queries(name, components, parameters, Arrays.stream(sizes).sum());
+        QuerySetBuilder builder = new Queries(name, components, parameters,
+                sharedQueries ? Arrays.stream(sizes).max().orElseThrow() : Arrays.stream(sizes).sum(), sharedQueries);
+        Function<Predictions, List<Predictions>> blocks = sharedQueries
+                ? answers -> Collections.nCopies(components.size(), answers)
+                : answers -> split(components, answers);
         boolean calibratedParts = components.stream().allMatch(c -> c.competence() != Competence.NONE && c.parts().isEmpty());
         return new FingerprintScheme<>(name, parameters, builder,
-                rep -> new Extractor(name, rep, components),
+                rep -> new Extractor(name, rep, components, blocks),
                 new Distance(components),
                 preferred,
                 rep -> components.stream().allMatch(c -> c.defaultThreshold(rep).isPresent())
@@ -93,7 +111,7 @@ public final class CombinedScheme {
                         "1 on the combined scale: stolen when any component is below its own default threshold"))
                         : Optional.empty(),
                 Competence.NONE,
-                calibratedParts ? components : List.of());
+                calibratedParts ? new FingerprintScheme.Parts(components, blocks) : FingerprintScheme.Parts.NONE);
     }
 
     /**
@@ -158,12 +176,15 @@ public final class CombinedScheme {
         private final List<FingerprintScheme<?>> components;
         private final Map<String, String> parameters;
         private final int size;
+        private final boolean shared;
 
-        Queries(String name, List<FingerprintScheme<?>> components, Map<String, String> parameters, int size) {
+        Queries(String name, List<FingerprintScheme<?>> components, Map<String, String> parameters, int size,
+                boolean shared) {
             this.name = name;
             this.components = components;
             this.parameters = parameters;
             this.size = size;
+            this.shared = shared;
         }
 
         @Override
@@ -188,6 +209,18 @@ public final class CombinedScheme {
             for (int k = 0; k < components.size(); k++) {
                 FingerprintScheme<?> c = components.get(k);
                 QuerySet part = c.queryBuilder().build(victim, ownerData, seed, progress);
+                if (shared) {
+                    part.outcome().forEach((key, v) -> outcome.put(c.name() + "." + key, v));
+                    if (all == null) {
+                        all = part.inputs();
+                    } else if (!all.sha256().equals(part.inputs().sha256())) {
+                        throw new IllegalArgumentException("scheme " + name + " shares one query set among its "
+                                + "components, but " + c.name() + " chose other queries (" + part.size() + ") than "
+                                + components.get(0).name() + " (" + all.count() + ") from these owner data: give "
+                                + "them parameters that choose the same samples, or set shared-queries=false");
+                    }
+                    continue;
+                }
                 if (k < components.size() - 1 && part.size() != c.queryBuilder().size()) {
                     throw new IllegalArgumentException("scheme " + name + ": component " + c.name() + " built "
                             + part.size() + " queries, not its " + c.queryBuilder().size() + "; only the last "
@@ -204,18 +237,21 @@ public final class CombinedScheme {
         private final String name;
         private final OutputKind representation;
         private final List<FingerprintScheme<?>> components;
+        private final Function<Predictions, List<Predictions>> split;
 
-        Extractor(String name, OutputKind representation, List<FingerprintScheme<?>> components) {
+        Extractor(String name, OutputKind representation, List<FingerprintScheme<?>> components,
+                  Function<Predictions, List<Predictions>> split) {
             this.name = name;
             this.representation = representation;
             this.components = components;
+            this.split = split;
         }
 
         @Override
         public CombinedFingerprint extract(Predictions answers) {
             List<Predictions> blocks;
             try {
-                blocks = split(components, answers);
+                blocks = split.apply(answers);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("scheme " + name + ": " + e.getMessage(), e);
             }

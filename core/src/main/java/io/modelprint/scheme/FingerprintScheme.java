@@ -69,7 +69,7 @@ public record FingerprintScheme<F extends Fingerprint>(
         OutputKind preferredRepresentation,
         Function<OutputKind, Optional<Threshold>> defaultThresholds,
         Competence competence,
-        List<FingerprintScheme<?>> parts) {
+        FingerprintScheme.Parts parts) {
 
     /** Validates and freezes the parameters. */
     public FingerprintScheme {
@@ -79,12 +79,66 @@ public record FingerprintScheme<F extends Fingerprint>(
                     + "a preferred representation, default thresholds and a competence measure");
         }
         parameters = Collections.unmodifiableSortedMap(new TreeMap<>(parameters == null ? Map.of() : parameters));
-        parts = List.copyOf(parts == null ? List.of() : parts);
-        for (FingerprintScheme<?> p : parts) {
-            if (p.competence() == Competence.NONE || !p.parts().isEmpty()) {
-                throw new IllegalArgumentException("scheme " + name + ": a part calibrated on its own needs control "
-                        + "queries and must be a single scheme, but " + p.name() + " is not");
+        parts = parts == null ? Parts.NONE : parts;
+    }
+
+    /**
+     * The parts of a combination that a verifier with references calibrates one by one, and how
+     * the combination's answers divide among them.
+     *
+     * <pre>{@code
+     * FingerprintScheme.Parts parts = Schemes.create("combined", Map.of("schemes", "akh-excess,error-profile")).parts();
+     * List<Predictions> blocks = parts.split(suspectAnswers);   // one block per part
+     * }</pre>
+     *
+     * @param schemes the parts, single schemes with control queries, in the order of their blocks
+     * @param blocks  each part's answers, from answers to the combination's query set
+     */
+    public record Parts(List<FingerprintScheme<?>> schemes, Function<Predictions, List<Predictions>> blocks) {
+
+        /** No parts: a single scheme, or a combination calibrated as one score. */
+        public static final Parts NONE = new Parts(List.of(), answers -> List.of());
+
+        /** Validates: every part has control queries and is a single scheme. */
+        public Parts {
+            schemes = List.copyOf(schemes);
+            if (blocks == null) {
+                throw new IllegalArgumentException("parts need a function that divides the answers among them");
             }
+            for (FingerprintScheme<?> p : schemes) {
+                if (p.competence() == Competence.NONE || !p.parts().isEmpty()) {
+                    throw new IllegalArgumentException("a part calibrated on its own needs control queries and must "
+                            + "be a single scheme, but " + p.name() + " is not");
+                }
+            }
+        }
+
+        /** Whether there are none. */
+        public boolean isEmpty() {
+            return schemes.isEmpty();
+        }
+
+        /** How many parts. */
+        public int size() {
+            return schemes.size();
+        }
+
+        /** Part {@code k}. */
+        public FingerprintScheme<?> get(int k) {
+            return schemes.get(k);
+        }
+
+        /**
+         * Each part's block of {@code answers}.
+         *
+         * @throws IllegalArgumentException if the answers do not fit the combination's query set
+         */
+        public List<Predictions> split(Predictions answers) {
+            List<Predictions> out = blocks.apply(answers);
+            if (out.size() != schemes.size()) {
+                throw new IllegalStateException(schemes.size() + " parts but the answers were divided in " + out.size());
+            }
+            return out;
         }
     }
 
@@ -94,7 +148,7 @@ public record FingerprintScheme<F extends Fingerprint>(
                              OutputKind preferredRepresentation,
                              Function<OutputKind, Optional<Threshold>> defaultThresholds, Competence competence) {
         this(name, parameters, queryBuilder, extractors, verifier, preferredRepresentation, defaultThresholds,
-                competence, List.of());
+                competence, Parts.NONE);
     }
 
     /**
@@ -129,7 +183,7 @@ public record FingerprintScheme<F extends Fingerprint>(
                              OutputKind preferredRepresentation,
                              Function<OutputKind, Optional<Threshold>> defaultThresholds) {
         this(name, parameters, queryBuilder, extractors, verifier, preferredRepresentation, defaultThresholds,
-                Competence.NONE, List.of());
+                Competence.NONE, Parts.NONE);
     }
 
     /**

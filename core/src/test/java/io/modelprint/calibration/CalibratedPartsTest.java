@@ -29,7 +29,6 @@ import io.modelprint.TestModels;
 import io.modelprint.Verdict;
 import io.modelprint.VictimFingerprint;
 import io.modelprint.kernel.Matrix;
-import io.modelprint.scheme.CombinedScheme;
 import io.modelprint.scheme.FingerprintScheme;
 import io.modelprint.scheme.Schemes;
 import java.util.ArrayList;
@@ -122,6 +121,31 @@ class CalibratedPartsTest {
     }
 
     @Test
+    void componentsThatChooseTheSameQueriesAreAskedThemOnce() {
+        Map<String, String> shared = Map.of("schemes", PARTS, "shared-queries", "true", "akh-excess.queries", "500",
+                "akh-excess.controls", "200");
+        FingerprintVerifier once = FingerprintVerifier.using(Schemes.create("combined", shared)).ownerData(OWNER)
+                .referenceTrainer(new SelfCalibrationTest.FakeTrainer()).seed(25).build();
+        FingerprintVerifier excess = FingerprintVerifier.using(Schemes.create("akh-excess", Map.of("queries", "500",
+                "controls", "200"))).ownerData(OWNER).referenceTrainer(new SelfCalibrationTest.FakeTrainer()).seed(25).build();
+        FingerprintVerifier profile = verifier("error-profile", 25);
+        for (Model s : suspects()) {
+            Verdict b = once.verify(VICTIM, s);
+            Verdict x = excess.verify(VICTIM, s);
+            Verdict p = profile.verify(VICTIM, s);
+            assertEquals(500, b.suspectQueries(), b.explanation());
+            assertEquals(x.stolen() || p.stolen(), b.stolen(), b.explanation() + " | " + x.explanation() + " | "
+                    + p.explanation());
+        }
+        // components that choose other samples cannot share: named, with the fix
+        FingerprintScheme<?> mismatched = Schemes.create("combined", Map.of("schemes", PARTS, "shared-queries", "true"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> mismatched.queryBuilder().build(VICTIM, OWNER, 1, io.modelprint.ProgressListener.NONE));
+        assertTrue(e.getMessage().contains("chose other queries") && e.getMessage().contains("shared-queries=false"),
+                e.getMessage());
+    }
+
+    @Test
     void aLabelOnlySuspectIsJudgedByThePartsMadeForLabels() {
         Model labels = TestModels.derived("label-api", CLASSES, VICTIM_WEIGHTS, 0.3, 10, OutputKind.LABELS);
         Verdict b = verifier("combined", 23).verify(VICTIM, labels);
@@ -144,10 +168,10 @@ class CalibratedPartsTest {
     void answersThatDoNotFitTheCombinationAreRejectedByName() {
         FingerprintScheme<?> s = Schemes.create("combined", Map.of("schemes", PARTS));
         Predictions tooFew = Predictions.ofLabels(new int[450], CLASSES);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CombinedScheme.split(s.parts(), tooFew));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.parts().split(tooFew));
         assertTrue(e.getMessage().contains("450 queries plus 1 to 500"), e.getMessage());
         // the last part may be shorter: error-profile takes the mistakes a strong victim makes
-        List<Predictions> blocks = CombinedScheme.split(s.parts(), Predictions.ofLabels(new int[450 + 260], CLASSES));
+        List<Predictions> blocks = s.parts().split(Predictions.ofLabels(new int[450 + 260], CLASSES));
         assertEquals(450, blocks.get(0).count());
         assertEquals(260, blocks.get(1).count());
     }
