@@ -109,7 +109,6 @@ public final class CombinedProvider extends AbstractSchemeProvider {
     private static Map<String, String> defaultsFor(List<String> names) {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("schemes", String.join(",", names));
-        d.put("shared-queries", "false");
         names.forEach(s -> provider(s).defaults().forEach((k, v) -> d.put(s + "." + k, v)));
         return d;
     }
@@ -117,7 +116,7 @@ public final class CombinedProvider extends AbstractSchemeProvider {
     private static SchemeProvider provider(String component) {
         Map<String, SchemeProvider> all = Schemes.providers();
         SchemeProvider p = all.get(component);
-        if (p == null || component.equals(NAME)) {
+        if (p == null || component.equals(NAME) || p instanceof ExcessProfileProvider) {
             throw new IllegalArgumentException("scheme " + NAME + ": cannot combine '" + component + "'; known schemes: "
                     + all.keySet());
         }
@@ -126,6 +125,21 @@ public final class CombinedProvider extends AbstractSchemeProvider {
 
     @Override
     public FingerprintScheme<CombinedFingerprint> create(SchemeInputs inputs) {
+        return combine(NAME, inputs);
+    }
+
+    /** Defaults of a combination of {@code names}, with {@code overrides} on top. */
+    static Map<String, String> defaultsFor(List<String> names, Map<String, String> overrides) {
+        Map<String, String> d = defaultsFor(names);
+        d.putAll(overrides);
+        return d;
+    }
+
+    /**
+     * The combination the inputs' parameters describe ({@code schemes}, {@code shared-queries} and
+     * the components' own), named {@code name}.
+     */
+    static FingerprintScheme<CombinedFingerprint> combine(String name, SchemeInputs inputs) {
         Map<String, String> given = inputs.parameters();
         Map<String, String> own = new LinkedHashMap<>();
         for (String key : List.of("schemes", "shared-queries")) {
@@ -133,18 +147,22 @@ public final class CombinedProvider extends AbstractSchemeProvider {
                 own.put(key, given.get(key));
             }
         }
-        Components read = parameters().read(own).get(Components.class);
+        Components read = Parameters.of("scheme " + name, new Components(DEFAULT_COMPONENTS)).read(own)
+                .get(Components.class);
         List<String> names = read.names();
         Map<String, String> accepted = defaultsFor(names);
+        accepted.put("shared-queries", "false");
         for (String key : given.keySet()) {
             if (!accepted.containsKey(key)) {
-                throw new IllegalArgumentException("scheme " + NAME + " has no parameter '" + key + "'; it accepts "
+                throw new IllegalArgumentException("scheme " + name + " has no parameter '" + key + "'; it accepts "
                         + accepted.keySet());
             }
         }
         Map<String, String> all = new LinkedHashMap<>();
         all.put("schemes", String.join(",", names));
-        all.put("shared-queries", Boolean.toString(read.sharedQueries()));
+        if (read.sharedQueries()) {
+            all.put("shared-queries", "true");   // recorded only when on, so fingerprints made before it keep their parameters
+        }
         List<FingerprintScheme<?>> components = new ArrayList<>();
         for (String s : names) {
             Map<String, String> parameters = new LinkedHashMap<>();
@@ -159,6 +177,6 @@ public final class CombinedProvider extends AbstractSchemeProvider {
             c.parameters().forEach((k, v) -> all.put(s + "." + k, v));
             components.add(c);
         }
-        return CombinedScheme.of(NAME, all, components, read.sharedQueries());
+        return CombinedScheme.of(name, all, components, read.sharedQueries());
     }
 }

@@ -146,6 +146,28 @@ class CalibratedPartsTest {
     }
 
     @Test
+    void theDefaultSchemeIsBothPartsOnOneQuerySetAndRoundTripsThroughItsFingerprint() {
+        FingerprintScheme<?> s = Schemes.create(FingerprintVerifier.DEFAULT_SCHEME);
+        assertEquals("excess-profile", s.name());
+        assertEquals(List.of("akh-excess", "error-profile"), s.parts().schemes().stream().map(FingerprintScheme::name).toList());
+        assertEquals(500, s.queryBuilder().size());
+        assertEquals("true", s.parameters().get("shared-queries"));
+        FingerprintVerifier v = FingerprintVerifier.defaults().ownerData(OWNER)
+                .referenceTrainer(new SelfCalibrationTest.FakeTrainer()).seed(26).build();
+        VictimFingerprint fp = v.fingerprint(VICTIM);
+        Verdict first = v.verify(fp, suspects().get(1));
+        Verdict again = FingerprintVerifier.forFingerprint(fp).build().verify(fp, suspects().get(1));
+        assertEquals(first.outcome(), again.outcome(), again.explanation());
+        assertEquals(first.distance(), again.distance(), 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Schemes.create("excess-profile", Map.of("schemes", "akh,sac-m")));
+        assertTrue(e.getMessage().contains("fixes schemes"), e.getMessage());
+        // the components' own parameters may be given with their prefix
+        assertEquals("250", Schemes.create("excess-profile", Map.of("error-profile.mistakes", "250",
+                "akh-excess.queries", "450")).parameters().get("error-profile.mistakes"));
+    }
+
+    @Test
     void aLabelOnlySuspectIsJudgedByThePartsMadeForLabels() {
         Model labels = TestModels.derived("label-api", CLASSES, VICTIM_WEIGHTS, 0.3, 10, OutputKind.LABELS);
         Verdict b = verifier("combined", 23).verify(VICTIM, labels);

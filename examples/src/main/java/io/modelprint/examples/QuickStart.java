@@ -62,6 +62,7 @@ public final class QuickStart {
     /** The schemes shown, in column order; IPGuard runs 300 Adam steps instead of 1000 to keep the run short. */
     private static final List<SchemeChoice> SCHEMES = List.of(
             new SchemeChoice(FingerprintVerifier.DEFAULT_SCHEME, Map.of()),
+            new SchemeChoice("akh-excess", Map.of()),
             new SchemeChoice("error-profile", Map.of()),
             new SchemeChoice("sac-m", Map.of()),
             new SchemeChoice("sac-w", Map.of()),

@@ -138,6 +138,64 @@ public final class Zoo {
         return new Builder(spec, data, cacheRoot, jobs, progress).build();
     }
 
+    /**
+     * The part of {@code spec} whose models are all in the cache already: its trained victims, and
+     * of their members and the shared negatives those that are trained and whose base model is kept
+     * too. {@link #build} of it trains nothing, so a benchmark can score a zoo while it is still
+     * being trained; the members left out are logged.
+     *
+     * <pre>{@code
+     * ZooSpec trained = Zoo.cachedPart(ZooSpec.benchmark(Variant.TEST, Size.FULL), data, Path.of("zoo-cache"));
+     * Zoo zoo = Zoo.build(trained, data, Path.of("zoo-cache"), ProgressListener.NONE);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if no victim of the spec is trained
+     */
+    public static ZooSpec cachedPart(ZooSpec spec, ZooData data, Path cacheRoot) {
+        Path root = cacheRoot.resolve(data.tag());
+        List<VictimSpec> victims = new ArrayList<>();
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        List<String> missing = new ArrayList<>();
+        List<ZooMember> shared = new ArrayList<>();
+        for (ZooMember m : spec.shared()) {
+            keepIfCached(m, root.resolve(spec.name()).resolve(SHARED), kept, missing, shared);
+        }
+        for (VictimSpec v : spec.victims()) {
+            ZooMember vm = new ZooMember(Family.VICTIM, v.architecture(), v.training().seed(), v.training(),
+                    Math.min(v.ownerImages(), data.owner().size()), v.defence());
+            if (!Files.isRegularFile(root.resolve("victims").resolve(vm.id() + ".zip"))) {
+                missing.add(vm.id() + " (and its " + v.members().size() + " members)");
+                continue;
+            }
+            kept.add(vm.id());
+            List<ZooMember> members = new ArrayList<>();
+            for (ZooMember m : v.members()) {
+                keepIfCached(m, root.resolve(spec.name()).resolve(vm.id()), kept, missing, members);
+            }
+            victims.add(new VictimSpec(v.name(), v.architecture(), v.training(), v.ownerImages(), members, v.defence()));
+        }
+        if (victims.isEmpty()) {
+            throw new IllegalArgumentException("zoo " + spec.name() + " has no trained victim in " + root
+                    + ": train it first (exec:java@zoo)");
+        }
+        if (!missing.isEmpty()) {
+            LOG.warn("zoo {}: scoring the {} trained models only; not trained yet: {}", spec.name(),
+                    victims.size() + kept.size(), missing);
+        }
+        return new ZooSpec(spec.name(), victims, shared);
+    }
+
+    private static void keepIfCached(ZooMember m, Path dir, java.util.Set<String> kept, List<String> missing,
+                                     List<ZooMember> out) {
+        boolean baseKept = m.base() == null || kept.contains(m.base().id());
+        if (baseKept && Files.isRegularFile(dir.resolve(m.id() + ".zip"))) {
+            kept.add(m.id());
+            out.add(m);
+        } else {
+            missing.add(m.id());
+        }
+    }
+
     /** One build: the futures of every model, keyed by member id. */
     private static final class Builder {
         private final ZooSpec spec;

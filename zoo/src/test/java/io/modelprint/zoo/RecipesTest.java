@@ -16,6 +16,7 @@
 package io.modelprint.zoo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -261,6 +262,15 @@ class RecipesTest {
         }
         Measurements e = second.members().get(0).measurements();
         assertTrue(e.accuracy() > 0 && e.fidelity() > 0.5, e.toString());
+        // a zoo still being trained: its trained part is scored, the rest left out, nothing trained
+        Files.delete(marker);
+        ZooSpec trained = Zoo.cachedPart(spec, data, cache);
+        assertEquals(3, trained.members().size());
+        assertTrue(trained.members().stream().noneMatch(m -> m.id().equals(first.members().get(1).id())));
+        assertEquals(3, Zoo.build(trained, data, cache, ProgressListener.NONE).members().size());
+        assertFalse(Files.exists(marker), "the missing member was left out, not trained");
+        assertThrows(IllegalArgumentException.class, () -> Zoo.cachedPart(spec, data, cache.resolve("empty")),
+                "no trained victim: nothing to score");
     }
 
     @Test

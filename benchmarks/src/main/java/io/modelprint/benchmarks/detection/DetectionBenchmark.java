@@ -78,6 +78,10 @@ public final class DetectionBenchmark implements Callable<Integer> {
     @Option(names = "--no-out-of-the-box", description = "skip FingerprintVerifier.defaults()")
     private boolean noOutOfTheBox;
 
+    @Option(names = "--cached-only", description = "score only the DL4J zoo models already trained (the others are "
+            + "listed in the log), as while a zoo is still being trained; the report says which were left out")
+    private boolean cachedOnly;
+
     @Option(names = "--verifier-schemes", split = ",", description = "schemes (name or name:key=value:...) "
             + "also run as the out-of-the-box verifier runs its default (self-calibrated, and with the references): candidates for the default")
     private List<String> verifierSchemes = List.of();
@@ -141,7 +145,7 @@ public final class DetectionBenchmark implements Callable<Integer> {
                     }
                     case "dl4j" -> {
                         ZooData data = Dl4jZoos.data(where, fm);
-                        List<Zoo> trained = Dl4jZoos.train(where, splits, data, cacheRoot, jobs, progress);
+                        List<Zoo> trained = Dl4jZoos.train(where, splits, data, cacheRoot, jobs, cachedOnly, progress);
                         loaded.add(Dl4jZoos.build(where, trained));
                         if (owner) {
                             owners.putAll(ownerModels(where, trained, data, cacheRoot, progress));
@@ -266,6 +270,9 @@ public final class DetectionBenchmark implements Callable<Integer> {
         }
         if (noOutOfTheBox) {
             s.append(" --no-out-of-the-box");
+        }
+        if (cachedOnly) {
+            s.append(" --cached-only");
         }
         if (!verifierSchemes.isEmpty()) {
             s.append(" --verifier-schemes ").append(String.join(",", verifierSchemes));

@@ -123,9 +123,19 @@ public final class Dl4jZoos {
      */
     public static List<Zoo> train(String name, List<String> splits, ZooData data, Path cache, int jobs,
                                   ProgressListener progress) {
+        return train(name, splits, data, cache, jobs, false, progress);
+    }
+
+    /**
+     * Trains (or loads) zoo {@code name} for the splits asked for; with {@code cachedOnly}, loads
+     * only what is trained already ({@link Zoo#cachedPart}) and trains nothing.
+     */
+    public static List<Zoo> train(String name, List<String> splits, ZooData data, Path cache, int jobs,
+                                  boolean cachedOnly, ProgressListener progress) {
         List<Zoo> out = new ArrayList<>();
         for (ZooSpec spec : specs(name, splits)) {
-            out.add(Zoo.build(spec, data, cache, jobs, progress));
+            ZooSpec s = cachedOnly ? Zoo.cachedPart(spec, data, cache) : spec;
+            out.add(Zoo.build(s, data, cache, jobs, progress));
         }
         return out;
     }
