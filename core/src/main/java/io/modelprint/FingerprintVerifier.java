@@ -353,11 +353,11 @@ public final class FingerprintVerifier {
                 .allMatch(VictimFingerprint.ReferenceAnswers::trained);
         OutputKind rep = representation(fingerprint, suspect.outputKind(), refs);
         boolean calibrated = userThreshold == null && refs.size() >= 2;
-        List<Integer> parts = calibrated && !scheme.parts().isEmpty() ? partsFor(rep) : List.of();
+        List<Integer> parts = userThreshold == null && !scheme.parts().isEmpty() ? partsFor(rep) : List.of();
         Calibration calibration = calibrated && parts.isEmpty() ? calibration(fingerprint, refs, rep, trained) : null;
         List<Calibration> partCalibrations = new ArrayList<>();
         for (int k : parts) {
-            partCalibrations.add(partCalibration(fingerprint, refs, rep, trained, k));
+            partCalibrations.add(calibrated ? partCalibration(fingerprint, refs, rep, trained, k) : null);
         }
 
         long t0 = System.nanoTime();
@@ -373,7 +373,8 @@ public final class FingerprintVerifier {
             d = decide(distance, competence, calibration, rep, refs.size(),
                     SuspectScreen.problem(fingerprint.victimAnswers(), suspectAnswers, competence));
         } else {
-            PartsDecision pd = decideByParts(fingerprint.victimAnswers(), suspectAnswers, rep, parts, partCalibrations);
+            PartsDecision pd = decideByParts(fingerprint.victimAnswers(), suspectAnswers, rep, parts, partCalibrations,
+                    refs.size());
             distance = pd.distance();
             d = pd.decision();
         }
@@ -530,7 +531,7 @@ public final class FingerprintVerifier {
         if (calibration != null) {
             return decideCalibrated(distance, competence, calibration, screen.isPresent(), notes);
         }
-        return decideUncalibrated(distance, rep, referenceCount, screen.isPresent(), notes);
+        return decideUncalibrated(scheme, distance, rep, referenceCount, screen.isPresent(), notes);
     }
 
     /** The decision from references: convict, clear, or say why neither. */
@@ -574,8 +575,8 @@ public final class FingerprintVerifier {
     }
 
     /** The decision without references: a measured default can confirm a close copy, never clear a suspect. */
-    private Decision decideUncalibrated(double distance, OutputKind rep, int referenceCount, boolean screened,
-                                        List<String> notes) {
+    private Decision decideUncalibrated(FingerprintScheme<?> scheme, double distance, OutputKind rep, int referenceCount,
+                                        boolean screened, List<String> notes) {
         if (referenceCount == 1) {
             notes.add("one reference model cannot calibrate a threshold: give at least " + MIN_REFERENCES_TO_CLEAR);
         }
@@ -643,7 +644,7 @@ public final class FingerprintVerifier {
      * its own threshold, so that the threshold is 1 and the distance ranks suspects on one scale.
      */
     private PartsDecision decideByParts(Predictions victimAnswers, Predictions suspectAnswers, OutputKind rep,
-                                        List<Integer> parts, List<Calibration> calibrations) {
+                                        List<Integer> parts, List<Calibration> calibrations, int referenceCount) {
         List<Predictions> victimBlocks = scheme.parts().split(victimAnswers);
         List<Predictions> suspectBlocks = scheme.parts().split(suspectAnswers);
         OptionalDouble firstCompetence = scheme.parts().get(parts.get(0)).competence()
@@ -661,14 +662,21 @@ public final class FingerprintVerifier {
             FingerprintScheme<?> s = scheme.parts().get(k);
             Predictions v = victimBlocks.get(k);
             Predictions u = suspectBlocks.get(k);
-            double dk = s.distance(v, u, s.representationFor(rep));
-            Decision dec = decideCalibrated(dk, s.competence().of(v, u), calibrations.get(i), screen.isPresent(),
-                    new ArrayList<>());
-            Threshold tk = dec.threshold().orElseThrow();
-            source = tk.source();
-            double normalised = tk.value() > 0 ? dk / tk.value() : Double.POSITIVE_INFINITY;
-            summary.add(String.format(Locale.ROOT, "%s: distance %.4g, threshold %.4g, p = %.3g, %s", s.name(), dk,
-                    tk.value(), dec.pValue().orElse(Double.NaN), dec.outcome().name().toLowerCase(Locale.ROOT)));
+            OutputKind partRep = s.representationFor(rep);
+            double dk = s.distance(v, u, partRep);
+            Calibration c = calibrations.get(i);
+            Decision dec = c != null
+                    ? decideCalibrated(dk, s.competence().of(v, u), c, screen.isPresent(), new ArrayList<>())
+                    : decideUncalibrated(s, dk, partRep, referenceCount, screen.isPresent(), new ArrayList<>());
+            Optional<Threshold> tk = dec.threshold();
+            if (source == null && tk.isPresent()) {
+                source = tk.get().source();
+            }
+            double normalised = tk.isPresent() && tk.get().value() > 0 ? dk / tk.get().value() : Double.POSITIVE_INFINITY;
+            summary.add(String.format(Locale.ROOT, "%s: distance %.4g, threshold %s, p = %s, %s", s.name(), dk,
+                    tk.map(t -> String.format(Locale.ROOT, "%.4g", t.value())).orElse("none"),
+                    dec.pValue().isPresent() ? String.format(Locale.ROOT, "%.3g", dec.pValue().getAsDouble()) : "none",
+                    dec.outcome().name().toLowerCase(Locale.ROOT)));
             boolean stolen = dec.outcome() == Verdict.Outcome.STOLEN;
             boolean decidesNow = deciding == null || (stolen && deciding.outcome() != Verdict.Outcome.STOLEN)
                     || (stolen == (deciding.outcome() == Verdict.Outcome.STOLEN) && normalised < best);
@@ -691,12 +699,18 @@ public final class FingerprintVerifier {
         } else if (o == Verdict.Outcome.STOLEN) {
             deciding.notes().forEach(n -> notes.add(n));
         }
-        notes.add("decided by " + decidingName + " of " + parts.size() + " parts, each calibrated on its own at a "
-                + String.format(Locale.ROOT, "%.0f%%", 100 * targetFpr) + " false-positive rate: "
-                + String.join("; ", summary));
-        Threshold combined = new Threshold(1.0, source, OptionalDouble.of(targetFpr), "1 on the combined scale (each "
-                + "part's distance over its own calibrated threshold): stolen when any part is below its own");
+        boolean anyCalibrated = calibrations.stream().anyMatch(Objects::nonNull);
+        notes.add("decided by " + decidingName + " of " + parts.size() + " parts, each "
+                + (anyCalibrated ? String.format(Locale.ROOT, "calibrated on its own at a %.0f%% false-positive rate",
+                100 * targetFpr) : "with its own measured default, if any") + ": " + String.join("; ", summary));
         double distance = Double.isFinite(best) ? best : Double.MAX_VALUE;
+        if (source == null) {
+            return new PartsDecision(distance, new Decision(Verdict.Outcome.INCONCLUSIVE, Optional.empty(),
+                    OptionalDouble.empty(), Optional.empty(), notes));
+        }
+        Threshold combined = new Threshold(1.0, source, anyCalibrated ? OptionalDouble.of(targetFpr) : OptionalDouble.empty(),
+                "1 on the combined scale (each part's distance over its own " + (anyCalibrated ? "calibrated" : "default")
+                        + " threshold): stolen when any part is below its own");
         return new PartsDecision(distance, new Decision(o, Optional.of(combined), deciding.pValue(), deciding.evidence(),
                 notes));
     }

@@ -104,7 +104,7 @@ public final class CombinedScheme {
         boolean calibratedParts = components.stream().allMatch(c -> c.competence() != Competence.NONE && c.parts().isEmpty());
         return new FingerprintScheme<>(name, parameters, builder,
                 rep -> new Extractor(name, rep, components, blocks),
-                new Distance(components),
+                new Distance(components, calibratedParts),
                 preferred,
                 rep -> components.stream().allMatch(c -> c.defaultThreshold(rep).isPresent())
                         ? Optional.of(new Threshold(1.0, Threshold.Source.MEASURED_DEFAULT, OptionalDouble.empty(),
@@ -265,11 +265,19 @@ public final class CombinedScheme {
         }
     }
 
+    /**
+     * The smallest component distance over its default's scale. A combination calibrated part by
+     * part leaves out the components with no measured default (its verifier decides from the
+     * parts, and this distance only serves a threshold the user gives); any other combination
+     * needs a scale for every component.
+     */
     private static final class Distance implements Verifier<CombinedFingerprint> {
         private final List<FingerprintScheme<?>> components;
+        private final boolean skipUnscaled;
 
-        Distance(List<FingerprintScheme<?>> components) {
+        Distance(List<FingerprintScheme<?>> components, boolean skipUnscaled) {
             this.components = components;
+            this.skipUnscaled = skipUnscaled;
         }
 
         @Override
@@ -283,8 +291,17 @@ public final class CombinedScheme {
             Verifier.checkComparable(victim, suspect);
             double best = Double.POSITIVE_INFINITY;
             for (int k = 0; k < components.size(); k++) {
+                if (skipUnscaled && DefaultThresholds.scale(components.get(k).name(),
+                        victim.parts().get(k).representation()).isEmpty()) {
+                    continue;
+                }
                 best = Math.min(best, normalizedDistance(components.get(k), victim.parts().get(k),
                         suspect.parts().get(k)));
+            }
+            if (best == Double.POSITIVE_INFINITY) {
+                throw new IllegalStateException("no component of " + components.stream().map(FingerprintScheme::name).toList()
+                        + " has a measured default on " + victim.representation() + " to put its distance on the "
+                        + "combined scale: give reference models, which calibrate each part");
             }
             return best;
         }

@@ -19,6 +19,8 @@ import io.modelprint.OutputKind;
 import io.modelprint.Threshold;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +40,9 @@ import java.util.TreeMap;
  * {@code <scheme>.<representation>.parameters = k=v,k=v} (every parameter of the scheme, sorted,
  * as the scheme writes them: a default is used only for exactly these),
  * {@code <scheme>.<representation>.fpr = false-positive rate measured at that value} and
- * {@code <scheme>.<representation>.source = how it was measured}.
+ * {@code <scheme>.<representation>.source = how it was measured}; defaults measured with other
+ * parameters follow as {@code <scheme>.<representation>.2}, {@code .3}..., each with its own
+ * {@code .parameters}, {@code .fpr} and {@code .source}.
  *
  * <pre>{@code
  * Optional<Threshold> t = DefaultThresholds.forScheme("sac-m", Schemes.create("sac-m").parameters(), OutputKind.LOGITS);
@@ -71,11 +75,17 @@ public final class DefaultThresholds {
      * {@code representation}, or empty when none was measured for them.
      */
     public static Optional<Threshold> forScheme(String scheme, Map<String, String> parameters, OutputKind representation) {
-        String key = key(scheme, representation);
-        String value = TABLE.getProperty(key);
-        if (value == null || !canonical(parameters).equals(TABLE.getProperty(key + ".parameters"))) {
+        String wanted = canonical(parameters);
+        String key = null;
+        for (String k : entries(scheme, representation)) {
+            if (wanted.equals(TABLE.getProperty(k + ".parameters"))) {
+                key = k;
+            }
+        }
+        if (key == null) {
             return Optional.empty();
         }
+        String value = TABLE.getProperty(key);
         String fpr = TABLE.getProperty(key + ".fpr");
         String source = TABLE.getProperty(key + ".source", "measured on the Fashion-MNIST benchmark");
         return Optional.of(new Threshold(Double.parseDouble(value), Threshold.Source.MEASURED_DEFAULT,
@@ -88,7 +98,24 @@ public final class DefaultThresholds {
      * any: what a verdict quotes when the scheme's parameters differ.
      */
     public static Optional<String> measuredParameters(String scheme, OutputKind representation) {
-        return Optional.ofNullable(TABLE.getProperty(key(scheme, representation) + ".parameters"));
+        List<String> all = entries(scheme, representation).stream().map(k -> TABLE.getProperty(k + ".parameters")).toList();
+        return all.isEmpty() ? Optional.empty() : Optional.of(String.join(" or ", all));
+    }
+
+    /**
+     * The table's keys for {@code scheme} on {@code representation}: {@code <scheme>.<rep>}, then
+     * {@code <scheme>.<rep>.2}, {@code .3}... for defaults measured with other parameters.
+     */
+    private static List<String> entries(String scheme, OutputKind representation) {
+        List<String> out = new ArrayList<>();
+        String base = key(scheme, representation);
+        for (int n = 1; ; n++) {
+            String k = n == 1 ? base : base + "." + n;
+            if (TABLE.getProperty(k) == null) {
+                return out;
+            }
+            out.add(k);
+        }
     }
 
     /**

@@ -26,6 +26,7 @@ import io.modelprint.Models;
 import io.modelprint.OutputKind;
 import io.modelprint.Predictions;
 import io.modelprint.TestModels;
+import io.modelprint.Threshold;
 import io.modelprint.Verdict;
 import io.modelprint.VictimFingerprint;
 import io.modelprint.kernel.Matrix;
@@ -165,6 +166,25 @@ class CalibratedPartsTest {
         // the components' own parameters may be given with their prefix
         assertEquals("250", Schemes.create("excess-profile", Map.of("error-profile.mistakes", "250",
                 "akh-excess.queries", "450")).parameters().get("error-profile.mistakes"));
+    }
+
+    @Test
+    void withoutReferencesAPartsMeasuredDefaultConfirmsACloseCopyAndNothingIsCleared() {
+        FingerprintVerifier v = FingerprintVerifier.defaults().ownerData(OWNER).selfCalibrate(false).build();
+        VictimFingerprint fp = v.fingerprint(VICTIM);
+        Verdict copy = v.verify(fp, TestModels.linear("exact copy", CLASSES, VICTIM_WEIGHTS, OutputKind.LOGITS));
+        assertEquals(Verdict.Outcome.STOLEN, copy.outcome(), copy.explanation());
+        assertEquals(Threshold.Source.MEASURED_DEFAULT, copy.threshold().orElseThrow().source());
+        for (Model s : suspects().subList(2, 6)) {
+            Verdict u = v.verify(fp, s);
+            assertEquals(Verdict.Outcome.INCONCLUSIVE, u.outcome(), u.explanation());
+            assertTrue(u.notes().stream().anyMatch(n -> n.contains("no default threshold was measured for error-profile")),
+                    u.notes().toString());
+        }
+        // a threshold the user gives applies to the combined scale, on the parts with a measured default
+        Verdict fixed = FingerprintVerifier.defaults().ownerData(OWNER).threshold(1.0).build().verify(VICTIM,
+                TestModels.linear("exact copy", CLASSES, VICTIM_WEIGHTS, OutputKind.LOGITS));
+        assertEquals(Verdict.Outcome.STOLEN, fixed.outcome(), fixed.explanation());
     }
 
     @Test
