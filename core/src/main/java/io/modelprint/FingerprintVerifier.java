@@ -16,6 +16,7 @@
 package io.modelprint;
 
 import io.modelprint.calibration.Calibration;
+import io.modelprint.calibration.CompetenceAdjustedNull;
 import io.modelprint.calibration.ReferenceTrainer;
 import io.modelprint.calibration.SelfCalibration;
 import io.modelprint.calibration.OutputTampering;
@@ -640,8 +641,10 @@ public final class FingerprintVerifier {
     /**
      * The decision of a combination whose parts are calibrated one by one: stolen when any part
      * convicts at the target false-positive rate, independent when every part clears the suspect,
-     * inconclusive otherwise. The distance reported is the smallest of each part's distance over
-     * its own threshold, so that the threshold is 1 and the distance ranks suspects on one scale.
+     * inconclusive otherwise. A part that compares scores convicts only on a threshold set for the
+     * suspect's accuracy (at least {@value CompetenceAdjustedNull#MIN_REFERENCES} references). The
+     * distance reported is on the scale of the first part with a threshold: the smallest of each
+     * part's distance over its own threshold, times that part's threshold, which is the verdict's.
      */
     private PartsDecision decideByParts(Predictions victimAnswers, Predictions suspectAnswers, OutputKind rep,
                                         List<Integer> parts, List<Calibration> calibrations, int referenceCount) {
@@ -657,6 +660,8 @@ public final class FingerprintVerifier {
         boolean allCleared = true;
         List<String> undecided = new ArrayList<>();
         Threshold.Source source = null;
+        Threshold firstThreshold = null;
+        String firstName = null;
         for (int i = 0; i < parts.size(); i++) {
             int k = parts.get(i);
             FingerprintScheme<?> s = scheme.parts().get(k);
@@ -668,9 +673,19 @@ public final class FingerprintVerifier {
             Decision dec = c != null
                     ? decideCalibrated(dk, s.competence().of(v, u), c, screen.isPresent(), new ArrayList<>())
                     : decideUncalibrated(s, dk, partRep, referenceCount, screen.isPresent(), new ArrayList<>());
+            if (dec.outcome() == Verdict.Outcome.STOLEN && c != null && partRep.hasScores() && c.adjustedNull().isEmpty()) {
+                // a distance on scores moves with the suspect's accuracy more than one on labels: set for
+                // another accuracy than the suspect's, its threshold is too lax to convict on
+                dec = new Decision(Verdict.Outcome.INCONCLUSIVE, dec.threshold(), dec.pValue(), dec.evidence(), List.of(
+                        "below its threshold, but with " + c.referenceCount() + " references the threshold cannot be "
+                                + "set for the suspect's accuracy, which a part comparing scores needs to convict: give "
+                                + "at least " + CompetenceAdjustedNull.MIN_REFERENCES + " references of several accuracies"));
+            }
             Optional<Threshold> tk = dec.threshold();
-            if (source == null && tk.isPresent()) {
+            if (source == null && tk.isPresent() && tk.get().value() > 0) {
                 source = tk.get().source();
+                firstThreshold = tk.get();
+                firstName = s.name();
             }
             double normalised = tk.isPresent() && tk.get().value() > 0 ? dk / tk.get().value() : Double.POSITIVE_INFINITY;
             summary.add(String.format(Locale.ROOT, "%s: distance %.4g, threshold %s, p = %s, %s", s.name(), dk,
@@ -703,14 +718,19 @@ public final class FingerprintVerifier {
         notes.add("decided by " + decidingName + " of " + parts.size() + " parts, each "
                 + (anyCalibrated ? String.format(Locale.ROOT, "calibrated on its own at a %.0f%% false-positive rate",
                 100 * targetFpr) : "with its own measured default, if any") + ": " + String.join("; ", summary));
-        double distance = Double.isFinite(best) ? best : Double.MAX_VALUE;
+        // on the scale of the first part with a threshold, so that the distance of a suspect decided by that
+        // part is its own distance, and suspects rank as they do on it (a share of a threshold that moves
+        // with each suspect's accuracy ranks them worse)
+        double scale = firstThreshold == null ? 1.0 : firstThreshold.value();
+        double distance = Double.isFinite(best) ? best * scale : Double.MAX_VALUE;
         if (source == null) {
             return new PartsDecision(distance, new Decision(Verdict.Outcome.INCONCLUSIVE, Optional.empty(),
                     OptionalDouble.empty(), Optional.empty(), notes));
         }
-        Threshold combined = new Threshold(1.0, source, anyCalibrated ? OptionalDouble.of(targetFpr) : OptionalDouble.empty(),
-                "1 on the combined scale (each part's distance over its own " + (anyCalibrated ? "calibrated" : "default")
-                        + " threshold): stolen when any part is below its own");
+        Threshold combined = new Threshold(scale, source, anyCalibrated ? OptionalDouble.of(targetFpr) : OptionalDouble.empty(),
+                String.format(Locale.ROOT, "%s's threshold %.4g; every other part's distance is put on its scale "
+                        + "(times %.4g over that part's own %s threshold): stolen when any part is below its own",
+                        firstName, scale, scale, anyCalibrated ? "calibrated" : "default"));
         return new PartsDecision(distance, new Decision(o, Optional.of(combined), deciding.pValue(), deciding.evidence(),
                 notes));
     }

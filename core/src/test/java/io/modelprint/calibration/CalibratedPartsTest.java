@@ -83,12 +83,11 @@ class CalibratedPartsTest {
                 "a combination of parts with controls trains its own references");
         Verdict copy = v.verify(fp, suspects().get(0));
         assertEquals(Verdict.Outcome.STOLEN, copy.outcome(), copy.explanation());
-        assertEquals(1.0, copy.threshold().orElseThrow().value(), 0);
-        assertTrue(copy.distance() < 1, copy.explanation());
+        assertTrue(copy.distance() < copy.threshold().orElseThrow().value(), copy.explanation());
         assertTrue(copy.notes().stream().anyMatch(n -> n.startsWith("decided by")), copy.notes().toString());
         Verdict stranger = v.verify(fp, suspects().get(5));
         assertEquals(Verdict.Outcome.INDEPENDENT, stranger.outcome(), stranger.explanation());
-        assertTrue(stranger.distance() >= 1, stranger.explanation());
+        assertTrue(stranger.distance() >= stranger.threshold().orElseThrow().value(), stranger.explanation());
         FingerprintVerifier again = verifier("combined", 21);
         VictimFingerprint fp2 = again.fingerprint(VICTIM);
         assertEquals(fp.querySet().sha256(), fp2.querySet().sha256());
@@ -113,10 +112,11 @@ class CalibratedPartsTest {
             double pb = b.pValue().orElseThrow();
             assertTrue(pb == x.pValue().orElseThrow() || pb == p.pValue().orElseThrow(),
                     "the combination's p-value is its deciding part's: " + all);
-            // the distance on the combined scale is the smaller of each part's distance over its threshold
-            double scaled = Math.min(x.distance() / x.threshold().orElseThrow().value(),
-                    p.distance() / p.threshold().orElseThrow().value());
+            // the distance is on akh-excess's scale: its own, or error-profile's share of its threshold times akh-excess's
+            double tx = x.threshold().orElseThrow().value();
+            double scaled = tx * Math.min(x.distance() / tx, p.distance() / p.threshold().orElseThrow().value());
             assertEquals(scaled, b.distance(), 1e-9, all);
+            assertEquals(tx, b.threshold().orElseThrow().value(), 1e-12, all);
             assertEquals(x.suspectQueries() + p.suspectQueries(), b.suspectQueries());
         }
     }
@@ -185,6 +185,24 @@ class CalibratedPartsTest {
         Verdict fixed = FingerprintVerifier.defaults().ownerData(OWNER).threshold(1.0).build().verify(VICTIM,
                 TestModels.linear("exact copy", CLASSES, VICTIM_WEIGHTS, OutputKind.LOGITS));
         assertEquals(Verdict.Outcome.STOLEN, fixed.outcome(), fixed.explanation());
+    }
+
+    @Test
+    void withFewerReferencesThanAnAccuracyAdjustedThresholdNeedsThePartOnScoresCannotConvict() {
+        List<Model> four = new ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            four.add(TestModels.perturbed("reference-" + k, CLASSES, 1, 0.35 + 0.05 * k, 900 + k, OutputKind.LOGITS));
+        }
+        FingerprintVerifier v = FingerprintVerifier.using(Schemes.create("combined", Map.of("schemes", PARTS)))
+                .ownerData(OWNER).references(four).seed(27).build();
+        FingerprintVerifier excess = FingerprintVerifier.akhExcess().ownerData(OWNER).references(four).seed(27).build();
+        boolean held = false;
+        for (Model s : suspects()) {
+            Verdict b = v.verify(VICTIM, s);
+            assertEquals(excess.verify(VICTIM, s).stolen(), b.stolen(), b.explanation());
+            held |= b.explanation().contains("cannot be set for the suspect's accuracy");
+        }
+        assertTrue(held, "the premise: error-profile alone would have convicted a suspect");
     }
 
     @Test
