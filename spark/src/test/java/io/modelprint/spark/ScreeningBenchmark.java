@@ -39,7 +39,8 @@ import org.apache.spark.sql.SparkSession;
  * {@code local[2]} and with a single-JVM loop ({@code FingerprintVerifier.verify} for each
  * suspect and victim, each suspect opened once), side by side in one run. Suspects are the
  * PyTorch zoo's ONNX files of the clean task, repeated under new names up to N; victims are the
- * zoo's victims and twins, fingerprinted with the default scheme ({@code akh-excess}, 300 queries)
+ * zoo's victims and twins, fingerprinted with the default scheme
+ * ({@value io.modelprint.FingerprintVerifier#DEFAULT_SCHEME})
  * on the Fashion-MNIST test images.
  *
  * <pre>
@@ -90,8 +91,8 @@ public final class ScreeningBenchmark {
         SparkSession spark = SparkSession.builder().master("local[2]").appName("screening-benchmark")
                 .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1").getOrCreate();
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "%d suspect files (zoo: %s), %d victims fingerprinted with akh-excess "
-                        + "(300 queries) in %.1f s; %d cores%n%n", suspectFiles.size(), zoo, maxM, fpSeconds,
+        md.append(String.format(Locale.ROOT, "%d suspect files (zoo: %s), %d victims fingerprinted with %s "
+                        + "in %.1f s; %d cores%n%n", suspectFiles.size(), zoo, maxM, FingerprintVerifier.DEFAULT_SCHEME, fpSeconds,
                 Runtime.getRuntime().availableProcessors()));
         md.append(memory).append("\n\n");
         md.append("| N suspects | M victims | verdicts | Spark local[2] s | Spark suspects/min | single JVM s | "
