@@ -673,7 +673,8 @@ public final class FingerprintVerifier {
             Decision dec = c != null
                     ? decideCalibrated(dk, s.competence().of(v, u), c, screen.isPresent(), new ArrayList<>())
                     : decideUncalibrated(s, dk, partRep, referenceCount, screen.isPresent(), new ArrayList<>());
-            if (dec.outcome() == Verdict.Outcome.STOLEN && c != null && partRep.hasScores() && c.adjustedNull().isEmpty()) {
+            boolean unadjustedScores = c != null && partRep.hasScores() && c.adjustedNull().isEmpty();
+            if (dec.outcome() == Verdict.Outcome.STOLEN && unadjustedScores) {
                 // a distance on scores moves with the suspect's accuracy more than one on labels: set for
                 // another accuracy than the suspect's, its threshold is too lax to convict on
                 dec = new Decision(Verdict.Outcome.INCONCLUSIVE, dec.threshold(), dec.pValue(), dec.evidence(), List.of(
@@ -687,7 +688,9 @@ public final class FingerprintVerifier {
                 firstThreshold = tk.get();
                 firstName = s.name();
             }
-            double normalised = tk.isPresent() && tk.get().value() > 0 ? dk / tk.get().value() : Double.POSITIVE_INFINITY;
+            // a part that cannot convict does not move the distance either
+            double normalised = tk.isPresent() && tk.get().value() > 0 && !unadjustedScores ? dk / tk.get().value()
+                    : Double.POSITIVE_INFINITY;
             summary.add(String.format(Locale.ROOT, "%s: distance %.4g, threshold %s, p = %s, %s", s.name(), dk,
                     tk.map(t -> String.format(Locale.ROOT, "%.4g", t.value())).orElse("none"),
                     dec.pValue().isPresent() ? String.format(Locale.ROOT, "%.3g", dec.pValue().getAsDouble()) : "none",

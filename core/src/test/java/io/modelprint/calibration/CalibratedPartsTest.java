@@ -199,7 +199,9 @@ class CalibratedPartsTest {
         boolean held = false;
         for (Model s : suspects()) {
             Verdict b = v.verify(VICTIM, s);
-            assertEquals(excess.verify(VICTIM, s).stolen(), b.stolen(), b.explanation());
+            Verdict x = excess.verify(VICTIM, s);
+            assertEquals(x.stolen(), b.stolen(), b.explanation());
+            assertTrue(b.distance() >= 0 && b.threshold().isPresent(), b.explanation());
             held |= b.explanation().contains("cannot be set for the suspect's accuracy");
         }
         assertTrue(held, "the premise: error-profile alone would have convicted a suspect");
