@@ -180,7 +180,7 @@ public final class Zoo {
         }
         if (!missing.isEmpty()) {
             LOG.warn("zoo {}: scoring the {} trained models only; not trained yet: {}", spec.name(),
-                    victims.size() + kept.size(), missing);
+                    kept.size(), missing);
         }
         return new ZooSpec(spec.name(), victims, shared);
     }
