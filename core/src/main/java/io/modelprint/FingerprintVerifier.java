@@ -888,7 +888,11 @@ public final class FingerprintVerifier {
             return this;
         }
 
-        /** The false-positive rate reference-calibrated thresholds aim at; default 0.05. */
+        /**
+         * The false-positive rate reference-calibrated thresholds aim at; default 0.05. A scheme of
+         * several parts (the default, {@value #DEFAULT_SCHEME}) calibrates each part at this rate
+         * and convicts when any part does, so its own rate is at most the parts' count times it.
+         */
         public Builder targetFalsePositiveRate(double fpr) {
             if (!(fpr > 0 && fpr < 1)) {
                 throw new IllegalArgumentException("target false-positive rate must be in (0, 1), got " + fpr);
