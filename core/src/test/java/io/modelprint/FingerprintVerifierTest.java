@@ -240,6 +240,19 @@ class FingerprintVerifierTest {
     }
 
     @Test
+    void aSchemeMayHaveDefaultsForSeveralParameterSetsAndOnlyThoseAreUsed() {
+        Threshold at450 = Schemes.create("akh-excess").defaultThreshold(OutputKind.LABELS).orElseThrow();
+        Threshold at500 = Schemes.create("akh-excess", Map.of("queries", "500", "controls", "200"))
+                .defaultThreshold(OutputKind.LABELS).orElseThrow();
+        assertTrue(at500.description().contains("200 controls"), at500.description());
+        assertTrue(at450.description().contains("150 controls"), at450.description());
+        assertTrue(Schemes.create("akh-excess", Map.of("queries", "500", "controls", "150"))
+                .defaultThreshold(OutputKind.LABELS).isEmpty(), "measured for 500/200 and 450/150, not 500/150");
+        String both = DefaultThresholds.measuredParameters("akh-excess", OutputKind.LABELS).orElseThrow();
+        assertTrue(both.contains("queries=450") && both.contains("queries=500"), both);
+    }
+
+    @Test
     void aMeasuredDefaultConfirmsACopyButNeverClearsASuspect() {
         Verdict copy = sacM().build().verify(VICTIM, VICTIM);
         assertEquals(Verdict.Outcome.STOLEN, copy.outcome());
