@@ -69,6 +69,7 @@ public final class ExcessProfileProvider extends AbstractSchemeProvider {
 
     @Override
     public FingerprintScheme<CombinedFingerprint> create(SchemeInputs inputs) {
+        inputs.requireNoModels(NAME);
         Map<String, String> p = new LinkedHashMap<>(PRESET);
         for (Map.Entry<String, String> e : inputs.parameters().entrySet()) {
             String fixed = PRESET.get(e.getKey());
