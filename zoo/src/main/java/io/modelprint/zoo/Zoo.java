@@ -161,8 +161,7 @@ public final class Zoo {
             keepIfCached(m, root.resolve(spec.name()).resolve(SHARED), kept, missing, shared);
         }
         for (VictimSpec v : spec.victims()) {
-            ZooMember vm = new ZooMember(Family.VICTIM, v.architecture(), v.training().seed(), v.training(),
-                    Math.min(v.ownerImages(), data.owner().size()), v.defence());
+            ZooMember vm = victimMember(v, data);
             if (!Files.isRegularFile(root.resolve("victims").resolve(vm.id() + ".zip"))) {
                 missing.add(vm.id() + " (and its " + v.members().size() + " members)");
                 continue;
@@ -183,6 +182,13 @@ public final class Zoo {
                     kept.size(), missing);
         }
         return new ZooSpec(spec.name(), victims, shared);
+    }
+
+    /** The victim as a member, trained on the owner images there are (its id names its cached file). */
+    private static ZooMember victimMember(VictimSpec v, ZooData data) {
+        Trainer.Config vt = v.training();
+        return new ZooMember(Family.VICTIM, v.architecture(), vt.seed(), vt, Math.min(v.ownerImages(), data.owner().size()),
+                v.defence());
     }
 
     private static void keepIfCached(ZooMember m, Path dir, java.util.Set<String> kept, List<String> missing,
@@ -275,9 +281,7 @@ public final class Zoo {
         }
 
         private ZooMember victimMember(VictimSpec v) {
-            // trained on the owner images there are, as before victims were specified apart
-            Trainer.Config vt = v.training();
-            return new ZooMember(Family.VICTIM, v.architecture(), vt.seed(), vt, owner(v).size(), v.defence());
+            return Zoo.victimMember(v, data);
         }
 
         private LabeledImages owner(VictimSpec v) {
