@@ -82,12 +82,26 @@ public final class SelfCalibration {
                     + " labelled owner samples (half for queries, half to train references), got " + n
                     + ": give more owner data, or reference models");
         }
+        int[][] halves = splitIndices(n, seed);
+        return new Split(ownerData.select(halves[0]), ownerData.select(halves[1]));
+    }
+
+    /**
+     * The indices of {@link #split}'s two halves of {@code n} owner samples, each in the owner's
+     * order: {@code [0]} the query half, {@code [1]} the half references are trained on. For
+     * analyses that replay a verdict outside the verifier.
+     *
+     * <pre>{@code
+     * int[] trainedOn = SelfCalibration.splitIndices(10_000, FingerprintVerifier.DEFAULT_SEED)[1];
+     * }</pre>
+     */
+    public static int[][] splitIndices(int n, long seed) {
         int[] order = SampleSelection.permutation(n, new SplittableRandom(seed ^ 0x5DEECE66DL));
         int[] first = Arrays.copyOfRange(order, 0, n / 2);
         int[] second = Arrays.copyOfRange(order, n / 2, n);
         Arrays.sort(first);   // keep the owner's order within each half
         Arrays.sort(second);
-        return new Split(ownerData.select(first), ownerData.select(second));
+        return new int[][] {first, second};
     }
 
     /**

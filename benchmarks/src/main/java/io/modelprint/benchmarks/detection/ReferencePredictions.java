@@ -1,0 +1,77 @@
+/*
+ * Copyright 2026 The modelprint authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.modelprint.benchmarks.detection;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelprint.FingerprintVerifier;
+import io.modelprint.LabeledImages;
+import io.modelprint.Model;
+import io.modelprint.ProgressListener;
+import io.modelprint.calibration.SelfCalibration;
+import io.modelprint.data.FashionMnist;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes what the out-of-the-box verifier calibrates itself with on the benchmark's owner data (the
+ * Fashion-MNIST test set, default seed): the indices of the query half and of the half its
+ * references train on, and every self-trained reference's label for each of the owner's images.
+ * {@code benchmarks/analysis/null_replay.py} replays the verdicts from it and the zoo caches, for
+ * ablations of the calibration that need no Java run each. The references come from the same
+ * cache as the detection benchmark's ({@code zoo-cache/references}), trained once if absent.
+ *
+ * <pre>{@code
+ * mvn -q -pl benchmarks -am compile exec:java@reference-predictions -Dexec.args=benchmarks/results/references.json
+ * }</pre>
+ */
+public final class ReferencePredictions {
+
+    private ReferencePredictions() {
+    }
+
+    /**
+     * Trains or loads the references and writes the file.
+     *
+     * @param args the output file (default {@code benchmarks/results/references.json})
+     * @throws IOException if the file cannot be written
+     */
+    public static void main(String[] args) throws IOException {
+        Path root = Path.of(System.getProperty("modelprint.root", "."));
+        Path out = root.resolve(args.length > 0 ? args[0] : "benchmarks/results/references.json");
+        LabeledImages owner = FashionMnist.load().test();
+        long seed = FingerprintVerifier.DEFAULT_SEED;
+        int[][] halves = SelfCalibration.splitIndices(owner.size(), seed);
+        List<Model> refs = SelfCalibration.references(new CachedReferenceTrainer(root.resolve("zoo-cache/references")),
+                owner.select(halves[1]), SelfCalibration.DEFAULT_REFERENCES, seed, ProgressListener.NONE);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode doc = json.createObjectNode();
+        doc.put("seed", seed);
+        doc.set("queries", json.valueToTree(halves[0]));
+        doc.set("training", json.valueToTree(halves[1]));
+        ArrayNode models = doc.putArray("refs");
+        for (Model r : refs) {
+            models.addObject().put("name", r.name()).set("labels", json.valueToTree(r.predict(owner.images()).labels()));
+        }
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        json.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), doc);
+        System.out.println("wrote " + out + ": " + refs.size() + " references, " + halves[0].length + " query-half and "
+                + halves[1].length + " training-half indices");
+    }
+}
