@@ -89,6 +89,18 @@ class SelfCalibrationTest {
             }
         }
         assertEquals(4000, seen.stream().distinct().count());
+        // the indices name the same halves, each in the owner's order, and one seed gives one split
+        int[][] halves = SelfCalibration.splitIndices(OWNER.size(), 11);
+        assertEquals(java.util.Arrays.toString(OWNER.select(halves[0]).images().image(0)),
+                java.util.Arrays.toString(split.queries().images().image(0)));
+        assertEquals(java.util.Arrays.toString(OWNER.select(halves[1]).images().image(1999)),
+                java.util.Arrays.toString(split.training().images().image(1999)));
+        int[] all = java.util.stream.IntStream.concat(java.util.Arrays.stream(halves[0]), java.util.Arrays.stream(halves[1]))
+                .sorted().toArray();
+        assertEquals(java.util.stream.IntStream.range(0, OWNER.size()).boxed().toList(),
+                java.util.Arrays.stream(all).boxed().toList());
+        assertTrue(java.util.Arrays.equals(halves[0], java.util.Arrays.stream(halves[0]).sorted().toArray()));
+        assertTrue(java.util.Arrays.deepEquals(halves, SelfCalibration.splitIndices(OWNER.size(), 11)));
     }
 
     @Test
