@@ -35,6 +35,7 @@ the Java akh-excess default 300 + 150). Only labels are stored, so error-profile
     /usr/bin/python3 benchmarks/pytorch/null_replay.py inflation          # spread inflation 3, 2.5, 2, 1.5
     /usr/bin/python3 benchmarks/pytorch/null_replay.py references         # other reference sets (trains them, minutes)
     /usr/bin/python3 benchmarks/pytorch/null_replay.py consensus          # mistakes the references share, left out
+    /usr/bin/python3 benchmarks/pytorch/null_replay.py draws --draws 4    # the same recipes, other seeds
 
 The reference sets of "references" are trained here with PyTorch on the CPU: the Java trainer's
 eight recipes (MLPs and small CNNs) on its 5,000 test images ("same recipes"); stronger CNNs with
@@ -183,7 +184,7 @@ def report(label, zoos, refs, query_half, inflation, keep=None):
         print("%-28s %-8s AUC(p) %.3f | %s" % (label, name, a, " | ".join(cells)))
 
 
-def train_references(variant, training_half):
+def train_references(variant, training_half, seed=1000):
     import torch
     import torch.nn as nn
     torch.set_num_threads(2)
@@ -231,8 +232,8 @@ def train_references(variant, training_half):
 
     out = []
     for k, (make, share, epochs) in enumerate(recipes):
-        g = torch.Generator().manual_seed(1000 + k)
-        torch.manual_seed(1000 + k)
+        g = torch.Generator().manual_seed(seed + k)
+        torch.manual_seed(seed + k)
         net = make()
         mine = idx[torch.randperm(len(idx), generator=g)[:int(share * len(idx))]]
         opt = torch.optim.Adam(net.parameters(), lr=1e-3)
@@ -254,7 +255,8 @@ def train_references(variant, training_half):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("ablation", choices=["inflation", "references", "consensus"])
+    ap.add_argument("ablation", choices=["inflation", "references", "consensus", "draws"])
+    ap.add_argument("--draws", type=int, default=4, help="reference sets drawn by 'draws'")
     ap.add_argument("--references", default=os.path.join(ROOT, "benchmarks/results/references.json"))
     args = ap.parse_args()
     if not os.path.exists(args.references):
@@ -273,6 +275,24 @@ def main():
             other = train_references(variant, np.array(r["training"]))
             for k in (2.5, 1.5, 1.0):
                 report("%s, %.1f" % (variant, k), zoos, other, query_half, k)
+    elif args.ablation == "draws":
+        # the same recipes, other seeds: how much a verdict's false positives depend on the references drawn
+        totals = collections.Counter()
+        for d in range(args.draws):
+            other = train_references("same recipes", np.array(r["training"]), seed=2000 + 1000 * d)
+            for k in (3.0, 2.5, 2.0):
+                for name, zoo in zoos:
+                    counts, _ = replay(zoo, other, query_half, k)
+                    for (split, role, o), n in counts.items():
+                        totals[(k, name, split, role, o)] += n
+            report("draw %d, 2.5" % (d + 1), zoos, other, query_half, 2.5)
+        for k in (3.0, 2.5, 2.0):
+            for name, _ in zoos:
+                print("all %d draws, %.1f, %-7s" % (args.draws, k, name) + " | ".join(
+                    "%s copies stolen %d, negatives stolen %d of %d" % (
+                        split, totals[(k, name, split, "stolen", "stolen")], totals[(k, name, split, "negative", "stolen")],
+                        sum(totals[(k, name, split, "negative", o)] for o in ("stolen", "inconclusive", "independent")))
+                    for split in ("dev", "test")))
     else:
         for most in (8, 3, 1, 0):
             def keep(rs, v, m, most=most):
