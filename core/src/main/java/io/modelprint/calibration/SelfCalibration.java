@@ -94,8 +94,13 @@ public final class SelfCalibration {
      * <pre>{@code
      * int[] trainedOn = SelfCalibration.splitIndices(10_000, FingerprintVerifier.DEFAULT_SEED)[1];
      * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code n} is below 2
      */
     public static int[][] splitIndices(int n, long seed) {
+        if (n < 2) {
+            throw new IllegalArgumentException("splitting owner data in two halves needs at least 2 samples, got " + n);
+        }
         int[] order = SampleSelection.permutation(n, new SplittableRandom(seed ^ 0x5DEECE66DL));
         int[] first = Arrays.copyOfRange(order, 0, n / 2);
         int[] second = Arrays.copyOfRange(order, n / 2, n);

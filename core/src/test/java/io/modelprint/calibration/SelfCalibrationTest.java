@@ -101,6 +101,7 @@ class SelfCalibrationTest {
                 java.util.Arrays.stream(all).boxed().toList());
         assertTrue(java.util.Arrays.equals(halves[0], java.util.Arrays.stream(halves[0]).sorted().toArray()));
         assertTrue(java.util.Arrays.deepEquals(halves, SelfCalibration.splitIndices(OWNER.size(), 11)));
+        assertThrows(IllegalArgumentException.class, () -> SelfCalibration.splitIndices(1, 11));
     }
 
     @Test
