@@ -32,7 +32,8 @@ reference moved to its accuracy), independent (clearing p >= 0.2), inconclusive 
 reproduces the Java verdicts of akh-excess to within a few models (its own queries are 300 + 200,
 the Java akh-excess default 300 + 150). Only labels are stored, so error-profile is not replayed.
 
-    /usr/bin/python3 benchmarks/pytorch/null_replay.py inflation          # spread inflation 3, 2.5, 2, 1.5
+    /usr/bin/python3 benchmarks/pytorch/null_replay.py inflation          # spread inflation 3 to 1
+    /usr/bin/python3 benchmarks/pytorch/null_replay.py inflation --references benchmarks/results/references-heldback.json
     /usr/bin/python3 benchmarks/pytorch/null_replay.py references         # other reference sets (trains them, minutes)
     /usr/bin/python3 benchmarks/pytorch/null_replay.py consensus          # mistakes the references share, left out
     /usr/bin/python3 benchmarks/pytorch/null_replay.py draws --draws 4    # the same recipes, other seeds
@@ -267,7 +268,8 @@ def main():
     zoos = [(n, z) for n, z in (("pytorch", pytorch_zoo()), ("dl4j", dl4j_zoo())) if z]
     print("outcomes stolen/inconclusive/independent of each role's models, per split; AUC(p): copies against negatives")
     if args.ablation == "inflation":
-        for k in (3.0, 2.5, 2.0, 1.5):
+        print("references: " + r.get("trainedOn", "the training half"))
+        for k in (3.0, 2.5, 2.0, 1.5, 1.0):
             report("inflation %.1f" % k, zoos, refs, query_half, k)
     elif args.ablation == "references":
         report("Java references, 2.5", zoos, refs, query_half, 2.5)

@@ -37,8 +37,16 @@ import java.util.List;
  * ablations of the calibration that need no Java run each. The references come from the same
  * cache as the detection benchmark's ({@code zoo-cache/references}), trained once if absent.
  *
+ * <p>With a second and third argument {@code FROM TO}, the same trainer's references are trained
+ * instead on the Fashion-MNIST training images {@code [FROM, TO)} (the benchmark zoos hold back
+ * {@code [25000, 30000)} of the owner's half as its public data): what the verifier's references
+ * would be if the owner gave it images of the victim's training distribution. The query half stays
+ * the verifier's, so the replay compares both kinds of references on the same queries.
+ *
  * <pre>{@code
  * mvn -q -pl benchmarks -am compile exec:java@reference-predictions -Dexec.args=benchmarks/results/references.json
+ * mvn -q -pl benchmarks -am compile exec:java@reference-predictions \
+ *     -Dexec.args="benchmarks/results/references-heldback.json 25000 30000"
  * }</pre>
  */
 public final class ReferencePredictions {
@@ -49,7 +57,8 @@ public final class ReferencePredictions {
     /**
      * Trains or loads the references and writes the file.
      *
-     * @param args the output file (default {@code benchmarks/results/references.json})
+     * @param args the output file (default {@code benchmarks/results/references.json}), then optionally
+     *             the first and the end index of the training images to train the references on
      * @throws IOException if the file cannot be written
      */
     public static void main(String[] args) throws IOException {
@@ -58,12 +67,29 @@ public final class ReferencePredictions {
         LabeledImages owner = FashionMnist.load().test();
         long seed = FingerprintVerifier.DEFAULT_SEED;
         int[][] halves = SelfCalibration.splitIndices(owner.size(), seed);
+        LabeledImages training = owner.select(halves[1]);
+        if (args.length == 3) {
+            FashionMnist fm = FashionMnist.load();
+            LabeledImages train = fm.train().orElseThrow(() -> new IllegalStateException("training references on "
+                    + "training images needs the Fashion-MNIST training set, which " + fm.directory() + " lacks: install "
+                    + "Debian's dataset-fashion-mnist"));
+            int from = Integer.parseInt(args[1]);
+            int to = Integer.parseInt(args[2]);
+            if (from < 0 || to > train.size() || to - from < 500) {
+                throw new IllegalArgumentException("training images [" + from + ", " + to + ") must lie in [0, "
+                        + train.size() + ") and hold at least 500 images");
+            }
+            training = train.slice(from, to);
+        } else if (args.length > 1) {
+            throw new IllegalArgumentException("expected OUTPUT [FROM TO], got " + args.length + " arguments");
+        }
         List<Model> refs = SelfCalibration.references(new CachedReferenceTrainer(root.resolve("zoo-cache/references")),
-                owner.select(halves[1]), SelfCalibration.DEFAULT_REFERENCES, seed, ProgressListener.NONE);
+                training, SelfCalibration.DEFAULT_REFERENCES, seed, ProgressListener.NONE);
         ObjectMapper json = new ObjectMapper();
         ObjectNode doc = json.createObjectNode();
         doc.put("seed", seed);
         doc.set("queries", json.valueToTree(halves[0]));
+        doc.put("trainedOn", args.length == 3 ? "training images [" + args[1] + ", " + args[2] + ")" : "the training half");
         doc.set("training", json.valueToTree(halves[1]));
         ArrayNode models = doc.putArray("refs");
         for (Model r : refs) {
