@@ -196,7 +196,7 @@ def train_references(variant, training_half, seed=1000):
     if variant in ("same recipes", "cnn, augmented"):
         x, y, idx = images("t10k-images-idx3-ubyte.gz"), torch.tensor(Y), torch.tensor(training_half)
     else:
-        lo, hi = (25000, 30000) if variant == "held-back training images" else (0, 10000)
+        lo, hi = (0, 10000) if variant == "victims' training images" else (25000, 30000)
         x = images("train-images-idx3-ubyte.gz")[lo:hi]
         y = torch.tensor(_idx("train-labels-idx1-ubyte.gz", 8).astype(np.int64)[lo:hi])
         idx = torch.arange(hi - lo)
@@ -236,6 +236,11 @@ def train_references(variant, training_half, seed=1000):
         g = torch.Generator().manual_seed(seed + k)
         torch.manual_seed(seed + k)
         net = make()
+        if variant.endswith("Xavier"):   # DL4J's initialisation (Architecture uses WeightInit.XAVIER)
+            for layer in net.modules():
+                if isinstance(layer, (nn.Linear, nn.Conv2d)):
+                    nn.init.xavier_normal_(layer.weight)
+                    nn.init.zeros_(layer.bias)
         mine = idx[torch.randperm(len(idx), generator=g)[:int(share * len(idx))]]
         opt = torch.optim.Adam(net.parameters(), lr=1e-3)
         for _ in range(epochs):
@@ -258,6 +263,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("ablation", choices=["inflation", "references", "consensus", "draws"])
     ap.add_argument("--draws", type=int, default=4, help="reference sets drawn by 'draws'")
+    ap.add_argument("--only-last", action="store_true", help="'references': only the last variant (Xavier)")
     ap.add_argument("--references", default=os.path.join(ROOT, "benchmarks/results/references.json"))
     args = ap.parse_args()
     if not os.path.exists(args.references):
@@ -273,7 +279,9 @@ def main():
             report("inflation %.1f" % k, zoos, refs, query_half, k)
     elif args.ablation == "references":
         report("Java references, 2.5", zoos, refs, query_half, 2.5)
-        for variant in ("same recipes", "cnn, augmented", "held-back training images", "victims' training images"):
+        variants = ("same recipes", "cnn, augmented", "held-back training images", "victims' training images",
+                    "held-back training images, Xavier")
+        for variant in variants[-1:] if args.only_last else variants:
             other = train_references(variant, np.array(r["training"]))
             for k in (2.5, 1.5, 1.0):
                 report("%s, %.1f" % (variant, k), zoos, other, query_half, k)
