@@ -37,6 +37,7 @@ the Java akh-excess default 300 + 150). Only labels are stored, so error-profile
     /usr/bin/python3 benchmarks/pytorch/null_replay.py references         # other reference sets (trains them, minutes)
     /usr/bin/python3 benchmarks/pytorch/null_replay.py consensus          # mistakes the references share, left out
     /usr/bin/python3 benchmarks/pytorch/null_replay.py draws --draws 4    # the same recipes, other seeds
+    /usr/bin/python3 benchmarks/pytorch/null_replay.py draws --draws 3 --variant "held-back training images"
 
 The reference sets of "references" are trained here with PyTorch on the CPU: the Java trainer's
 eight recipes (MLPs and small CNNs) on its 5,000 test images ("same recipes"); stronger CNNs with
@@ -264,6 +265,9 @@ def main():
     ap.add_argument("ablation", choices=["inflation", "references", "consensus", "draws"])
     ap.add_argument("--draws", type=int, default=4, help="reference sets drawn by 'draws'")
     ap.add_argument("--only-last", action="store_true", help="'references': only the last variant (Xavier)")
+    ap.add_argument("--variant", default="same recipes", choices=["same recipes", "held-back training images",
+                                                                 "held-back training images, Xavier"],
+                    help="the reference sets 'draws' trains")
     ap.add_argument("--references", default=os.path.join(ROOT, "benchmarks/results/references.json"))
     args = ap.parse_args()
     if not os.path.exists(args.references):
@@ -287,16 +291,20 @@ def main():
                 report("%s, %.1f" % (variant, k), zoos, other, query_half, k)
     elif args.ablation == "draws":
         # the same recipes, other seeds: how much a verdict's false positives depend on the references drawn
-        totals = collections.Counter()
+        totals, aucs = collections.Counter(), collections.defaultdict(list)
+        levels = (3.0, 2.5, 2.0) if args.variant == "same recipes" else (2.5, 1.5, 1.0)
         for d in range(args.draws):
-            other = train_references("same recipes", np.array(r["training"]), seed=2000 + 1000 * d)
-            for k in (3.0, 2.5, 2.0):
+            other = train_references(args.variant, np.array(r["training"]), seed=2000 + 1000 * d)
+            for k in levels:
                 for name, zoo in zoos:
-                    counts, _ = replay(zoo, other, query_half, k)
+                    counts, a = replay(zoo, other, query_half, k)
+                    aucs[name].append(a)
                     for (split, role, o), n in counts.items():
                         totals[(k, name, split, role, o)] += n
-            report("draw %d, 2.5" % (d + 1), zoos, other, query_half, 2.5)
-        for k in (3.0, 2.5, 2.0):
+            report("draw %d, %.1f" % (d + 1, levels[1]), zoos, other, query_half, levels[1])
+        print(args.variant + ": AUC of p over draws " + ", ".join(
+            "%s %.3f to %.3f" % (n, min(v), max(v)) for n, v in aucs.items()))
+        for k in levels:
             for name, _ in zoos:
                 print("all %d draws, %.1f, %-7s" % (args.draws, k, name) + " | ".join(
                     "%s copies stolen %d, negatives stolen %d of %d" % (
