@@ -175,15 +175,18 @@ def replay(zoo, refs, query_half, inflation, keep=None):
     return counts, float(np.mean(aucs))
 
 
+def line(label, name, counts, a):
+    cells = []
+    for split in ("dev", "test"):
+        cells.append(split + " " + " ".join(
+            "%s %d/%d/%d" % (r, counts[(split, r, "stolen")], counts[(split, r, "inconclusive")], counts[(split, r, "independent")])
+            for r in ("stolen", "twin", "negative")))
+    print("%-28s %-8s AUC(p) %.3f | %s" % (label, name, a, " | ".join(cells)))
+
+
 def report(label, zoos, refs, query_half, inflation, keep=None):
     for name, zoo in zoos:
-        counts, a = replay(zoo, refs, query_half, inflation, keep)
-        cells = []
-        for split in ("dev", "test"):
-            cells.append(split + " " + " ".join(
-                "%s %d/%d/%d" % (r, counts[(split, r, "stolen")], counts[(split, r, "inconclusive")], counts[(split, r, "independent")])
-                for r in ("stolen", "twin", "negative")))
-        print("%-28s %-8s AUC(p) %.3f | %s" % (label, name, a, " | ".join(cells)))
+        line(label, name, *replay(zoo, refs, query_half, inflation, keep))
 
 
 def train_references(variant, training_half, seed=1000):
@@ -301,7 +304,8 @@ def main():
                     aucs[name].append(a)
                     for (split, role, o), n in counts.items():
                         totals[(k, name, split, role, o)] += n
-            report("draw %d, %.1f" % (d + 1, levels[1]), zoos, other, query_half, levels[1])
+                    if k == levels[1]:
+                        line("draw %d, %.1f" % (d + 1, k), name, counts, a)
         print(args.variant + ": AUC of p over draws " + ", ".join(
             "%s %.3f to %.3f" % (n, min(v), max(v)) for n, v in aucs.items()))
         for k in levels:

@@ -32,9 +32,11 @@ import io.modelprint.Verdict;
 import io.modelprint.VictimFingerprint;
 import io.modelprint.scheme.Schemes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** A verifier given no references trains its own and calibrates on them. */
@@ -85,22 +87,22 @@ class SelfCalibrationTest {
         List<String> seen = new ArrayList<>();
         for (LabeledImages half : List.of(split.queries(), split.training())) {
             for (int i = 0; i < half.size(); i++) {
-                seen.add(java.util.Arrays.toString(half.images().image(i)));
+                seen.add(Arrays.toString(half.images().image(i)));
             }
         }
         assertEquals(4000, seen.stream().distinct().count());
         // the indices name the same halves, each in the owner's order, and one seed gives one split
         int[][] halves = SelfCalibration.splitIndices(OWNER.size(), 11);
-        assertEquals(java.util.Arrays.toString(OWNER.select(halves[0]).images().image(0)),
-                java.util.Arrays.toString(split.queries().images().image(0)));
-        assertEquals(java.util.Arrays.toString(OWNER.select(halves[1]).images().image(1999)),
-                java.util.Arrays.toString(split.training().images().image(1999)));
-        int[] all = java.util.stream.IntStream.concat(java.util.Arrays.stream(halves[0]), java.util.Arrays.stream(halves[1]))
+        assertEquals(Arrays.toString(OWNER.select(halves[0]).images().image(0)),
+                Arrays.toString(split.queries().images().image(0)));
+        assertEquals(Arrays.toString(OWNER.select(halves[1]).images().image(1999)),
+                Arrays.toString(split.training().images().image(1999)));
+        int[] all = IntStream.concat(Arrays.stream(halves[0]), Arrays.stream(halves[1]))
                 .sorted().toArray();
-        assertEquals(java.util.stream.IntStream.range(0, OWNER.size()).boxed().toList(),
-                java.util.Arrays.stream(all).boxed().toList());
-        assertTrue(java.util.Arrays.equals(halves[0], java.util.Arrays.stream(halves[0]).sorted().toArray()));
-        assertTrue(java.util.Arrays.deepEquals(halves, SelfCalibration.splitIndices(OWNER.size(), 11)));
+        assertEquals(IntStream.range(0, OWNER.size()).boxed().toList(),
+                Arrays.stream(all).boxed().toList());
+        assertTrue(Arrays.equals(halves[0], Arrays.stream(halves[0]).sorted().toArray()));
+        assertTrue(Arrays.deepEquals(halves, SelfCalibration.splitIndices(OWNER.size(), 11)));
         assertThrows(IllegalArgumentException.class, () -> SelfCalibration.splitIndices(1, 11));
     }
 

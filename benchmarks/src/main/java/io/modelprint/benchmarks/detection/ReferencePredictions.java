@@ -33,7 +33,7 @@ import java.util.List;
  * Writes what the out-of-the-box verifier calibrates itself with on the benchmark's owner data (the
  * Fashion-MNIST test set, default seed): the indices of the query half and of the half its
  * references train on, and every self-trained reference's label for each of the owner's images.
- * {@code benchmarks/analysis/null_replay.py} replays the verdicts from it and the zoo caches, for
+ * {@code benchmarks/pytorch/null_replay.py} replays the verdicts from it and the zoo caches, for
  * ablations of the calibration that need no Java run each. The references come from the same
  * cache as the detection benchmark's ({@code zoo-cache/references}), trained once if absent.
  *
@@ -64,20 +64,20 @@ public final class ReferencePredictions {
     public static void main(String[] args) throws IOException {
         Path root = Path.of(System.getProperty("modelprint.root", "."));
         Path out = root.resolve(args.length > 0 ? args[0] : "benchmarks/results/references.json");
-        LabeledImages owner = FashionMnist.load().test();
+        FashionMnist fm = FashionMnist.load();
+        LabeledImages owner = fm.test();
         long seed = FingerprintVerifier.DEFAULT_SEED;
         int[][] halves = SelfCalibration.splitIndices(owner.size(), seed);
         LabeledImages training = owner.select(halves[1]);
         if (args.length == 3) {
-            FashionMnist fm = FashionMnist.load();
             LabeledImages train = fm.train().orElseThrow(() -> new IllegalStateException("training references on "
                     + "training images needs the Fashion-MNIST training set, which " + fm.directory() + " lacks: install "
                     + "Debian's dataset-fashion-mnist"));
             int from = Integer.parseInt(args[1]);
             int to = Integer.parseInt(args[2]);
-            if (from < 0 || to > train.size() || to - from < 500) {
-                throw new IllegalArgumentException("training images [" + from + ", " + to + ") must lie in [0, "
-                        + train.size() + ") and hold at least 500 images");
+            if (from < 0 || to > train.size() || from >= to) {   // the trainer names the least count it needs
+                throw new IllegalArgumentException("training images [" + from + ", " + to + ") must be a range in [0, "
+                        + train.size() + ")");
             }
             training = train.slice(from, to);
         } else if (args.length > 1) {
